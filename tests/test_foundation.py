@@ -1,0 +1,115 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from isatuximab_portal import settings as portal_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    clean.update(DJANGO_SETTINGS_MODULE="isatuximab_portal.settings", **env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=clean, capture_output=True, text=True
+    )
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings():
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY="a-long-random-production-key-1f9c7e2b8d4a6c3e5f7a9b1d3e5f7a9c",
+        ALLOWED_HOSTS="guide.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_not_debugging():
+    result = run_manage("check", ALLOWED_HOSTS="guide.example.org")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("helper", "name", "raw"),
+    [
+        (portal_settings.env_bool, "X_FLAG", "maybe"),
+        (portal_settings.env_int, "X_NUMBER", "ten"),
+        (portal_settings.env_list, "X_HOSTS", "a.example, b example"),
+        (portal_settings.env_database, "X_DB", "not-a-url"),
+    ],
+)
+def test_env_helpers_reject_junk(monkeypatch, helper, name, raw):
+    monkeypatch.setenv(name, raw)
+    args = (name, "sqlite:///x") if helper is portal_settings.env_database else (name, [])
+    if helper is portal_settings.env_bool:
+        args = (name,)
+    if helper is portal_settings.env_int:
+        args = (name, 1)
+    with pytest.raises(ImproperlyConfigured):
+        helper(*args)
+
+
+def test_env_helpers_read_good_values(monkeypatch):
+    monkeypatch.setenv("X_FLAG", "Yes")
+    monkeypatch.setenv("X_HOSTS", "a.example, b.example,")
+    monkeypatch.setenv("X_DB", "postgres://u:p@db.example:5432/portal")
+    assert portal_settings.env_bool("X_FLAG") is True
+    assert portal_settings.env_list("X_HOSTS", []) == ["a.example", "b.example"]
+    assert portal_settings.env_database("X_DB", "")["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_responses_carry_the_security_headers(client):
+    response = client.get("/", secure=True)
+    assert response.status_code == 200
+    csp = response["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert directives["style-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert "unsafe-inline" not in csp
+    assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_home_page_sets_no_cookies(client):
+    response = client.get("/")
+    assert response.cookies == {}
+
+
+def test_the_health_check_says_ok_and_nothing_else(client):
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
+
+
+def test_unknown_pages_get_the_friendly_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b"Page not found" in response.content
+    assert b"Skip to main content" in response.content
+
+
+def test_the_500_page_renders_without_a_request_context():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Sorry, something went wrong" in html
+    assert 'lang="en-GB"' in html
