@@ -20,9 +20,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)
-	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+# Collect (and compress) static files again only when a static source changed.
+staticfiles/staticfiles.json: $(STAMP) isatuximab_portal/apps.py $(shell find static -type f)
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: $(STAMP) staticfiles/staticfiles.json
+	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
@@ -33,9 +36,8 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Production mode under gunicorn: needs SECRET_KEY and ALLOWED_HOSTS (see README).
-serve: $(STAMP)
+serve: $(STAMP) staticfiles/staticfiles.json
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 admin: $(STAMP)

@@ -87,7 +87,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "isatuximab_portal.apps.PortalStaticFilesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
     "js_lib_bootstrap5",
