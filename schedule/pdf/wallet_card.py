@@ -213,7 +213,7 @@ def render(details: CardDetails, url: str, paper: str = "a4", layout: str = "she
     register_fonts()
     buffer = io.BytesIO()
     pagesize = (CARD_WIDTH, CARD_HEIGHT) if layout == "card" else PAPERS[paper]
-    canvas = Canvas(buffer, pagesize=pagesize, lang="en", pageCompression=0)
+    canvas = Canvas(buffer, pagesize=pagesize, lang="en")
     canvas.setTitle("Blood transfusion alert card (isatuximab)")
     canvas.setSubject("Wallet card: isatuximab can make blood-bank compatibility tests positive")
     values = _values(details)
