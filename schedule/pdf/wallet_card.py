@@ -67,8 +67,7 @@ STATEMENT = (
 TELL = "Tell the blood bank before any transfusion."
 CARRY = "Carry this card during treatment and until 6 months after the last dose."
 SEE_BACK = "Blood bank: please scan the QR code on the back."
-QR_CAPTION = "Blood bank: scan for lab advice"
-URL_INTRO = "Blood bank information:"
+URL_INTRO = "Blood bank: scan the QR code or go to"
 
 QR_SIZE = 50  # points, about 17.6 mm
 
@@ -121,10 +120,10 @@ FIELD_BOXES = (
     FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _row(1) - 8.5, _FULL),
     FieldBox("contact_name", "Emergency contact:", "back", SAFE, _row(2) - 8.5, _FULL),
     FieldBox("contact_phone", "Their phone:", "back", SAFE, _row(3) - 8.5, _FULL),
+    FieldBox("blood_group", "Blood group:", "back", SAFE, _row(4) - 8.5, _FULL),
     FieldBox(
-        "screen_date", "Type and screen before treatment:", "back", SAFE, _row(4) - 8.5, _FULL
+        "screen_date", "Pre-treatment type and screen on:", "back", SAFE, _row(5) - 8.5, _BESIDE_QR
     ),
-    FieldBox("blood_group", "Blood group:", "back", SAFE, _row(5) - 8.5, _BESIDE_QR),
     FieldBox("start_date", "Treatment started:", "back", SAFE, _row(6) - 8.5, _BESIDE_QR),
 )
 BOXES = {box.key: box for box in FIELD_BOXES}
@@ -273,12 +272,9 @@ def _back(canvas: Canvas, x0: float, y0: float, values: dict[str, str], url: str
     regular, bold = register_fonts()
     _fields(canvas, x0, y0, "back", values)
     qr_x = x0 + CARD_WIDTH - SAFE - QR_SIZE
-    qr_y = y0 + SAFE + 7
-    renderPDF.draw(qr_drawing(url, QR_SIZE), canvas, qr_x, qr_y)
-    canvas.setFont(regular, SMALL_SIZE)
-    canvas.drawCentredString(qr_x + QR_SIZE / 2, y0 + SAFE, "Scan for lab advice")
+    renderPDF.draw(qr_drawing(url, QR_SIZE), canvas, qr_x, y0 + SAFE)
     url_lines = url_lines_for(url)
-    y = y0 + SAFE + 7 * len(url_lines)
+    y = y0 + SAFE + 1 + 7 * len(url_lines)
     canvas.setFont(bold, SMALL_SIZE)
     canvas.drawString(x0 + SAFE, y, URL_INTRO)
     canvas.setFont(regular, SMALL_SIZE)
