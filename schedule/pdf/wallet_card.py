@@ -214,7 +214,9 @@ def render(details: CardDetails, url: str, paper: str = "a4", layout: str = "she
     pagesize = (CARD_WIDTH, CARD_HEIGHT) if layout == "card" else PAPERS[paper]
     canvas = Canvas(buffer, pagesize=pagesize, lang="en")
     canvas.setTitle("Blood transfusion alert card (isatuximab)")
-    canvas.setSubject("Wallet card: isatuximab can make blood-bank compatibility tests positive")
+    canvas.setSubject("Isatuximab can make blood-bank compatibility tests falsely positive")
+    canvas.setAuthor("Isatuximab treatment guide")
+    canvas.setCreator("Isatuximab treatment guide")
     values = _values(details)
     if layout == "card":
         _front(canvas, 0, 0, values)

@@ -219,8 +219,10 @@ def test_no_text_is_smaller_than_6_points():
 
 
 def test_it_has_a_title_and_no_personal_data_in_its_metadata():
-    metadata = pdf().metadata
+    reader = pdf()
+    metadata = reader.metadata
     assert "alert card" in metadata.title
+    assert reader.trailer["/Root"]["/Lang"] == "en"
     assert "Rodriguez" not in str(dict(metadata))
 
 
@@ -411,3 +413,19 @@ def test_the_calendar_prefill_keeps_only_a_readable_start_date():
     }
     assert calendar_prefill({"start_date": "junk"}) == {}
     assert calendar_prefill({}) == {}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=st.text(max_size=80),
+    phone=st.text(alphabet="0123456789 +()-x", max_size=25),
+    start=st.text(max_size=12),
+)
+def test_any_form_input_is_accepted_to_fit_or_rejected_with_a_message(name, phone, start):
+    bound = form(name=name, centre_phone=phone, start_date=start)
+    if bound.is_valid():
+        assert fits("name", bound.cleaned_data["name"])
+        assert fits("centre_phone", bound.cleaned_data["centre_phone"])
+        render(bound.details(), URL, "a4", "card")
+    else:
+        assert all(messages and all(messages) for messages in bound.errors.values())
