@@ -108,8 +108,8 @@ class FieldBox:
 
 
 def _row(n: int) -> float:
-    """Baseline of the n-th 13.5 pt row from the top of the safe area."""
-    return CARD_HEIGHT - SAFE - 9 - 13.5 * n
+    """Baseline of the n-th 13.5 pt row on the back; row 0 (the centre) has a second line."""
+    return CARD_HEIGHT - SAFE - 9 - 13.5 * n - (LINE_PITCH if n else 0)
 
 
 _FULL = CARD_WIDTH - 2 * SAFE
@@ -117,14 +117,12 @@ _BESIDE_QR = _FULL - QR_SIZE - 6
 FIELD_BOXES = (
     FieldBox("name", "Name:", "front", SAFE, SAFE + 11, _FULL, lines=2),
     FieldBox("centre", "Treatment centre:", "back", SAFE, _row(0), _FULL, lines=2),
-    FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _row(1) - 8.5, _FULL),
-    FieldBox("contact_name", "Emergency contact:", "back", SAFE, _row(2) - 8.5, _FULL),
-    FieldBox("contact_phone", "Their phone:", "back", SAFE, _row(3) - 8.5, _FULL),
-    FieldBox("blood_group", "Blood group:", "back", SAFE, _row(4) - 8.5, _FULL),
-    FieldBox(
-        "screen_date", "Pre-treatment type and screen on:", "back", SAFE, _row(5) - 8.5, _BESIDE_QR
-    ),
-    FieldBox("start_date", "Treatment started:", "back", SAFE, _row(6) - 8.5, _BESIDE_QR),
+    FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _row(1), _FULL),
+    FieldBox("contact_name", "Emergency contact:", "back", SAFE, _row(2), _FULL),
+    FieldBox("contact_phone", "Their phone:", "back", SAFE, _row(3), _FULL),
+    FieldBox("blood_group", "Blood group:", "back", SAFE, _row(4), _FULL),
+    FieldBox("screen_date", "Pre-treatment type and screen on:", "back", SAFE, _row(5), _BESIDE_QR),
+    FieldBox("start_date", "Treatment started:", "back", SAFE, _row(6), _BESIDE_QR),
 )
 BOXES = {box.key: box for box in FIELD_BOXES}
 
@@ -253,6 +251,23 @@ def _style(size: float, leading: float, bold: bool = False) -> ParagraphStyle:
     )
 
 
+FRONT_TEXT_TOP = CARD_HEIGHT - SAFE - 17  # below the heading and its rule
+
+
+def _front_paragraphs() -> list[tuple[Paragraph, float]]:
+    """The fixed front statements, each with its height in points when wrapped to the card."""
+    out = []
+    for text, bold_text in ((STATEMENT, False), (TELL, True), (CARRY, False), (SEE_BACK, False)):
+        paragraph = Paragraph(text, _style(BODY_SIZE, 9, bold_text))
+        out.append((paragraph, paragraph.wrap(_FULL, CARD_HEIGHT)[1]))
+    return out
+
+
+def front_text_bottom() -> float:
+    """Lowest point of the front statements, in card points from the bottom edge."""
+    return FRONT_TEXT_TOP - sum(height + 2.5 for _, height in _front_paragraphs())
+
+
 def _front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> None:
     bold = register_fonts()[1]
     top = y0 + CARD_HEIGHT - SAFE
@@ -261,10 +276,8 @@ def _front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> None
     canvas.drawString(x0 + SAFE + 15, top - 10, HEADING)
     canvas.setLineWidth(1.5)
     canvas.line(x0 + SAFE, top - 14, x0 + CARD_WIDTH - SAFE, top - 14)
-    y = top - 17
-    for text, bold_text in ((STATEMENT, False), (TELL, True), (CARRY, False), (SEE_BACK, False)):
-        paragraph = Paragraph(text, _style(BODY_SIZE, 9, bold_text))
-        _, height = paragraph.wrap(_FULL, CARD_HEIGHT)
+    y = y0 + FRONT_TEXT_TOP
+    for paragraph, height in _front_paragraphs():
         paragraph.drawOn(canvas, x0 + SAFE, y - height)
         y -= height + 2.5
     _fields(canvas, x0, y0, "front", values)

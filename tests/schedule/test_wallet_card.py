@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import itertools
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -149,6 +150,27 @@ def test_the_sheet_tells_how_to_print_cut_fold_and_keep_it():
     assert "Fold along the dashed line" in text and "corner marks" in text
     assert "Tell your family where you keep this card." in text
     assert text.count("BLOOD TRANSFUSION ALERT") == 2  # two copies
+
+
+def test_the_front_statements_end_above_the_name_box():
+    name = BOXES["name"]
+    assert wallet_card.front_text_bottom() > name.y + max(wallet_card.VALUE_SIZES) + 2
+    heading = stringWidth(wallet_card.HEADING, register_fonts()[1], wallet_card.HEADING_SIZE)
+    assert 15 + heading <= CARD_WIDTH - 2 * wallet_card.SAFE
+
+
+def test_back_rows_keep_clear_of_the_qr_code_and_each_other():
+    qr_left = CARD_WIDTH - wallet_card.SAFE - wallet_card.QR_SIZE
+    qr_top = wallet_card.SAFE + wallet_card.QR_SIZE
+    back = sorted((box for box in FIELD_BOXES if box.side == "back"), key=lambda b: -b.y)
+    for upper, lower in itertools.pairwise(back):
+        assert upper.y - (upper.lines - 1) * LINE_PITCH - lower.y >= 12
+    for box in back:
+        bottom = box.y - (box.lines - 1) * LINE_PITCH - 2.5
+        assert bottom > qr_top or box.x + box.width < qr_left, box.key
+        assert box.x + box.width <= CARD_WIDTH - wallet_card.SAFE
+    url_top = wallet_card.SAFE + 1 + 7 * 2 + wallet_card.SMALL_SIZE
+    assert url_top < min(box.y for box in back) - 2.5 - 8
 
 
 # --- fields -----------------------------------------------------------------------------
@@ -429,3 +451,13 @@ def test_any_form_input_is_accepted_to_fit_or_rejected_with_a_message(name, phon
         render(bound.details(), URL, "a4", "card")
     else:
         assert all(messages and all(messages) for messages in bound.errors.values())
+
+
+def test_a_long_site_address_wraps_beside_the_qr_code():
+    url = "https://isatuximab-treatment-guide.hospital-trust.example.org/for-blood-banks/"
+    lines = wallet_card.url_lines_for(url)
+    assert len(lines) == 2 and "".join(lines) == url
+    text = page_text(PdfReader(io.BytesIO(render(FULL, url, "a4", "card"))).pages[1])
+    assert lines[0] in text and lines[1] in text
+    with pytest.raises(ValueError):
+        wallet_card.url_lines_for("https://" + "x" * 200 + ".org/for-blood-banks/")
