@@ -1,0 +1,73 @@
+"""The wallet-card form in real Chromium: accessible, usable with the keyboard alone."""
+
+from pypdf import PdfReader
+
+URL = "/schedule/wallet-card/"
+
+
+def test_the_empty_form_has_no_axe_violations(page, axe_check):
+    page.goto(URL)
+    assert page.locator("h1").inner_text() == "Blood transfusion alert card"
+    axe_check(page)
+
+
+def test_the_error_state_has_no_axe_violations(page, axe_check):
+    page.goto(URL)
+    page.locator("#id_centre_phone").fill("call me")
+    page.locator("#id_contact_phone").fill("12")
+    page.get_by_role("button", name="Download the card (PDF)").click()
+    summary = page.locator("#error-summary")
+    assert "Use only numbers" in summary.inner_text()
+    summary.get_by_role("link", name="Treatment centre 24-hour phone").click()
+    assert page.evaluate("document.activeElement.id") == "id_centre_phone"
+    axe_check(page)
+
+
+def tab_to(page, element_id: str) -> None:
+    for _ in range(40):
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def date_keys(page, year: str, month: str, day: str) -> str:
+    """The digits to type into a date field, in the browser locale's order (e.g. mm dd yyyy)."""
+    order = page.evaluate(
+        "new Intl.DateTimeFormat().formatToParts(new Date(2026, 0, 5))"
+        ".filter(p => p.type !== 'literal').map(p => p.type)"
+    )
+    parts = {"year": year, "month": month, "day": day}
+    return "".join(parts[name] for name in order)
+
+
+def test_a_keyboard_user_fills_the_form_and_downloads_the_card(page, tmp_path):
+    page.goto(URL)
+    tab_to(page, "id_name")
+    page.keyboard.type("Zoë Ångström")
+    tab_to(page, "id_blood_group")
+    page.keyboard.type("O RhD neg")  # type-ahead picks the option
+    tab_to(page, "id_start_date")
+    page.keyboard.type(date_keys(page, "2026", "01", "05"))
+    assert page.locator("#id_start_date").input_value() == "2026-01-05"
+    tab_to(page, "id_centre")
+    page.keyboard.type("City Hospital")
+    page.keyboard.press("Tab")
+    page.keyboard.type("+1 (555) 010-0000")
+    tab_to(page, "id_paper_0")
+    page.keyboard.press("ArrowDown")  # US Letter
+    tab_to(page, "id_layout_0")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    download = download_info.value
+    assert download.suggested_filename == "isatuximab-alert-card.pdf"
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    reader = PdfReader(target)
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    text = " ".join(reader.pages[0].extract_text().split())
+    for value in ("Zoë Ångström", "O RhD negative", "5 Jan 2026", "City Hospital", "010-0000"):
+        assert value in text
+    assert "/for-blood-banks/" in text

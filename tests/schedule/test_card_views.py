@@ -1,0 +1,149 @@
+"""The wallet-card page: form, calendar pre-fill, PDF download, errors and privacy."""
+
+import io
+import logging
+import re
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from pypdf import PdfReader
+
+from education.readability import grade_level
+from schedule.card_views import wallet_card
+
+URL = "/schedule/wallet-card/"
+FILLED = {
+    "name": "Ana Quintela Silva",
+    "start_date": "2026-01-05",
+    "centre": "City Hospital",
+    "centre_phone": "+1 (555) 010-0000",
+    "blood_group": "A-",
+    "screen_date": "2025-12-20",
+    "contact_name": "Rui Silva",
+    "contact_phone": "555 0100",
+    "paper": "letter",
+    "layout": "sheet",
+}
+
+
+@pytest.fixture
+def client() -> Client:
+    return Client(enforce_csrf_checks=True)
+
+
+def pdf_text(response) -> str:
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_it_has_the_reserved_url():
+    assert reverse("wallet-card") == URL
+
+
+def test_it_shows_an_empty_form_that_sets_no_cookie_and_is_not_cached(client):
+    response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<form class="wallet-card-form" method="post"' in html
+    assert 'autocomplete="off"' in html
+    for field in ("name", "start_date", "centre", "centre_phone", "blood_group", "screen_date"):
+        assert f'name="{field}"' in html
+    assert "There is a problem" not in html
+    assert "no-store" in response["Cache-Control"]
+    assert not response.cookies
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_it_explains_why_privacy_and_printing_in_plain_words(client):
+    html = client.get(URL).content.decode()
+    assert "We do not keep what you type." in html
+    assert "Every box is optional." in html
+    assert "Actual size" in html
+    assert "6 months after your last dose" in html
+    assert reverse("for-blood-banks") in html
+    main = html[html.index("<h1>") : html.index("</main>")]
+    prose = re.sub(r"<form.*?</form>", "", main, flags=re.S)
+    assert grade_level(prose) <= 8
+
+
+def test_a_calendar_post_fills_in_the_start_date_without_showing_errors(client):
+    response = client.post(URL, {"start_date": "2026-01-05", "from_calendar": "1"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert 'value="2026-01-05"' in html
+    assert "Please check it" in html
+    assert "There is a problem" not in html and "is-invalid" not in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_calendar_post_with_an_unreadable_date_shows_the_empty_form(client):
+    html = client.post(URL, {"start_date": "soon", "from_calendar": "1"}).content.decode()
+    assert "There is a problem" not in html and "Please check it" not in html
+    assert 'value="soon"' not in html
+
+
+def test_a_full_submit_downloads_the_card(client):
+    response = client.post(URL, FILLED)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="isatuximab-alert-card.pdf"'
+    assert "no-store" in response["Cache-Control"]
+    assert not response.cookies
+    assert response.content.startswith(b"%PDF")
+    text = pdf_text(response)
+    for value in ("Ana Quintela Silva", "5 Jan 2026", "A RhD negative", "555 0100"):
+        assert value in text
+    assert "http://testserver/for-blood-banks/" in text
+    page = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
+    headers = str(dict(response.headers))
+    assert "Ana" not in headers and "Silva" not in headers
+
+
+def test_an_empty_submit_gives_a_blank_card(client):
+    response = client.post(URL, {})
+    assert response["Content-Type"] == "application/pdf"
+    assert "BLOOD TRANSFUSION ALERT" in pdf_text(response)
+
+
+def test_the_card_printer_choice_gives_two_card_size_pages(client):
+    response = client.post(URL, {**FILLED, "layout": "card"})
+    pages = PdfReader(io.BytesIO(response.content)).pages
+    assert [round(float(p.mediabox.width), 2) for p in pages] == [242.65, 242.65]
+
+
+def test_bad_input_shows_the_form_again_with_messages_and_a_summary(client):
+    data = {**FILLED, "centre_phone": "call me", "start_date": "2099-01-01", "name": "x" * 61}
+    response = client.post(URL, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert "<title>Error: " in html
+    summary = html[html.index('class="error-summary"') : html.index("<h1>")]
+    for field in ("centre_phone", "start_date", "name"):
+        assert f'href="#id_{field}"' in summary
+        assert f'id="id_{field}_error"' in html  # the message next to the field
+        assert re.search(rf'aria-describedby="[^"]*id_{field}_error"', html)
+    assert "Use only numbers" in summary
+    assert 'value="Rui Silva"' in html  # what was typed is kept for correcting
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_it_refuses_other_methods(client, method):
+    assert getattr(client, method)(URL).status_code == 405
+
+
+def test_it_logs_nothing_typed(client, caplog):
+    with caplog.at_level(logging.DEBUG):
+        client.post(URL, FILLED)
+        client.post(URL, {**FILLED, "centre_phone": "call me"})
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "Silva" not in logged and "555" not in logged
+
+
+def test_it_hides_post_data_from_error_reports():
+    request = RequestFactory().post(URL, FILLED)
+    wallet_card(request)
+    assert request.sensitive_post_parameters == "__ALL__"
