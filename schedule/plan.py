@@ -33,12 +33,22 @@ MAX_SPAN_DAYS = 731  # two years, counting one leap day
 MAX_DELAY_DAYS = 90
 
 
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")  # fmt: skip
+
+
 class PlanError(ValueError):
     """Bad input; `field` names the form field the message belongs to."""
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
+
+
+def long_date(day: dt.date) -> str:
+    """'Monday 5 January 2026' (English names, whatever the server locale)."""
+    return f"{DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month]} {day.year}"
 
 
 def format_number(value: Decimal) -> str:
@@ -127,6 +137,10 @@ class Infusion:
     def expected_time(self) -> str:
         return duration_text(self.expected_minutes)
 
+    @property
+    def date_text(self) -> str:
+        return long_date(self.date)
+
 
 @dataclass(frozen=True)
 class Plan:
@@ -140,6 +154,10 @@ class Plan:
     notes: tuple[str, ...]
     treatment_over: bool
     delay: Delay | None
+
+    @property
+    def start_date_text(self) -> str:
+        return long_date(self.start_date)
 
     @property
     def starts_in_future(self) -> bool:
@@ -315,7 +333,7 @@ class MonthGrid:
 
     @property
     def title(self) -> str:
-        return f"{_calendar.month_name[self.month]} {self.year}"
+        return f"{_MONTH_NAMES[self.month]} {self.year}"
 
 
 def month_grids(infusions: tuple[Infusion, ...]) -> tuple[MonthGrid, ...]:

@@ -38,6 +38,13 @@ class Regimen:
     source: str
 
     @property
+    def approved_text(self) -> str:
+        """'the US and the EU', 'the EU only'."""
+        if len(self.approved_in) == 1:
+            return f"the {self.approved_in[0]} only"
+        return " and ".join(f"the {place}" for place in self.approved_in)
+
+    @property
     def last_cycle(self) -> int | None:
         """The final cycle, or None when treatment continues until the care team stops it."""
         return self.phases[-1].last_cycle
