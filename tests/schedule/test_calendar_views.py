@@ -60,7 +60,7 @@ def test_it_shows_the_calendar_for_valid_input(client):
         "about 3 hours 20 minutes",
         "<caption>January 2026</caption>",
         '<span aria-hidden="true">Mon</span><span class="visually-hidden">Monday</span>',
-        '<span aria-hidden="true">●</span> Infusion 3',
+        '<span aria-hidden="true">●</span> <span class="mark-word">Infusion</span> 3',
         "Your pharmacy prepares the exact dose",
         "every later date moves",
     ]:
