@@ -33,13 +33,14 @@ def _styles() -> dict[str, ParagraphStyle]:
     cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12, spaceAfter=0)
     return {
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22),
-        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=13, spaceBefore=8),
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=13, leading=17,
+                             spaceBefore=8),
         "body": body,
         "box": ParagraphStyle("box", parent=body, fontName=bold, borderColor=colors.black,
                               borderWidth=1.5, borderPadding=6, spaceBefore=6, spaceAfter=12),
         "cell": cell,
         "head": ParagraphStyle("head", parent=cell, fontName=bold),
-        "small": ParagraphStyle("small", parent=cell, fontSize=7.5, leading=9),
+        "small": ParagraphStyle("small", parent=cell, fontName=bold, fontSize=7.5, leading=9),
     }  # fmt: skip
 
 
@@ -93,7 +94,7 @@ def _infusion_table(plan: Plan, styles, width: float) -> Table:
 
 
 def _month_tables(plan: Plan, styles, width: float) -> list:
-    flowables: list = [_para("Month by month", styles["h2"])]
+    flowables: list = []
     for grid in month_grids(plan.infusions):
         rows = [[_para(day, styles["head"]) for day in WEEKDAYS]]
         for week in grid.weeks:
@@ -110,7 +111,9 @@ def _month_tables(plan: Plan, styles, width: float) -> list:
         table = Table(rows, colWidths=[width / 7] * 7)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
-        flowables.append(KeepTogether([_para(grid.title, styles["h2"]), table, Spacer(1, 4)]))
+        heading = [] if flowables else [_para("Month by month", styles["h2"])]
+        block = [*heading, _para(grid.title, styles["h2"]), table, Spacer(1, 4)]
+        flowables.append(KeepTogether(block))
     return flowables
 
 

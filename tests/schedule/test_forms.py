@@ -2,6 +2,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
 
 from schedule.forms import CalendarForm
 
@@ -158,3 +160,31 @@ def test_it_cleans_weight_to_a_decimal():
     form = bound(weight="70,5")
     assert form.is_valid()
     assert form.cleaned_data["weight"] == (Decimal("70.5"), None)
+
+
+TEXT = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(["NaN", "-Infinity", "1e309", "9" * 5000, "0001-01-01", "9999-12-31", "🙂"]),
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+)
+
+
+def mostly(sensible: str):
+    """Usually the sensible value, so the plan itself is reached and fuzzed too."""
+    choices = [st.just(sensible)] * 6 + [SMALL, TEXT]
+    return st.integers(0, len(choices) - 1).flatmap(lambda index: choices[index])
+
+
+FIELDS = [*VALID, "first_cycle", "last_cycle", "delay_from", "delay_days"]
+SMALL = st.integers(min_value=-5, max_value=60).map(str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.fixed_dictionaries({name: mostly(VALID.get(name, "")) for name in FIELDS}))
+def test_it_never_crashes_on_any_input(data):
+    form = CalendarForm(data, today=TODAY)
+    event("valid" if form.is_valid() else "invalid")
+    if form.is_valid():
+        assert form.plan is not None
+    else:
+        assert form.errors
