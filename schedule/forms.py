@@ -14,7 +14,7 @@ from .regimens import REGIMENS
 MAX_CYCLE = 999
 YEARS_BACK, YEARS_AHEAD = 5, 1
 
-_NUMBER = re.compile(r"\d{1,6}(?:\.\d{1,3}|,\d{1,2})?")  # "1,200" is not a decimal
+_NUMBER = re.compile(r"\d{1,6}(?:\.\d{0,3}|,\d{1,2})?")  # "1,200" is not a decimal
 _TYPED_UNIT = re.compile(
     r"(?P<number>.*?)\s*(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)?\.?", re.IGNORECASE
 )

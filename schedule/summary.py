@@ -13,8 +13,8 @@ EXACT_DOSE = (
     "so your dose can change."
 )
 IV_ONLY = (
-    "This is only for isatuximab given as a drip into a vein (IV). The injection under the skin "
-    "uses the same dose for everyone, so this estimate does not apply to it."
+    "This is only for isatuximab given as a drip into a vein (IV). The shot under the skin is "
+    "the same dose for everyone. This estimate is not for the shot."
 )
 DELAYS = (
     "If a dose is given late, every later date moves by the same number of days. Your care team "
@@ -22,8 +22,8 @@ DELAYS = (
     "to see the new dates."
 )
 TIMES = (
-    "Infusion times are for when there is no reaction. Before each infusion you get medicines "
-    "15 to 60 minutes ahead, so plan for a longer visit."
+    "These times are for when there is no reaction. You get medicines 15 to 60 minutes before "
+    "each infusion. So plan for a longer visit."
 )
 
 

@@ -32,10 +32,10 @@ DOWNLOADS = {
 @csrf_exempt
 @sensitive_post_parameters()
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def calendar(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    if request.method == "GET" or request.POST.get("format") == "edit":
+    if request.method != "POST" or request.POST.get("format") == "edit":
         initial = {name: request.POST.get(name) for name in CalendarForm.base_fields}
         form = CalendarForm(initial={k: v for k, v in initial.items() if v}, today=today)
         return render(request, "schedule/calendar_form.html", {"form": form})

@@ -18,6 +18,16 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
 
 
+@pytest.fixture
+def us_page(browser, live_server):
+    """A page with a fixed en-US locale, so the date picker's segments are month, day, year."""
+    context = browser.new_context(base_url=live_server.url, accept_downloads=True, locale="en-US")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
 def tab_to(page, selector: str, limit: int = 60) -> None:
     """Press Tab until `selector` has focus, as a keyboard user would."""
     for _ in range(limit):
@@ -65,7 +75,8 @@ def test_it_focuses_the_error_summary_and_has_no_axe_violations(page, axe_check)
     assert page.evaluate("document.activeElement.id") == "id_regimen"
 
 
-def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(page, axe_check, tmp_path):
+def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, axe_check):
+    page = us_page
     fill_form_with_keyboard(page)
     assert page.url.endswith("/schedule/")  # nothing typed ends up in the address
     assert "705 mg" in page.inner_text("main")
@@ -96,14 +107,16 @@ def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(page, axe_c
 
 
 @pytest.mark.parametrize("width", [320, 1280])
-def test_the_result_page_does_not_scroll_sideways(page, width):
+def test_the_result_page_does_not_scroll_sideways(us_page, width):
+    page = us_page
     page.set_viewport_size({"width": width, "height": 800})
     fill_form_with_keyboard(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
 
 
-def test_it_prints_without_navigation_or_buttons(page):
+def test_it_prints_without_navigation_or_buttons(us_page):
+    page = us_page
     fill_form_with_keyboard(page)
     page.emulate_media(media="print")
     assert not page.locator(".site-nav").is_visible()

@@ -179,7 +179,7 @@ def test_it_survives_an_empty_post(client):
     assert "There is a problem" in response.content.decode()
 
 
-def test_it_needs_no_csrf_token(settings):
+def test_it_needs_no_csrf_token():
     from django.test import Client
 
     response = Client(enforce_csrf_checks=True).post(URL, VALID)
@@ -198,3 +198,4 @@ def test_it_keeps_typed_values_out_of_urls_and_logs(client, caplog):
 
 def test_it_refuses_other_methods(client):
     assert client.put(URL).status_code == 405
+    assert client.head(URL).status_code == 200

@@ -36,6 +36,7 @@ def test_it_builds_a_plan_from_valid_input():
         ("70,5", "kg", "705 mg"),
         ("70 kg", "kg", "700 mg"),
         (" 83.4 ", "kg", "834 mg"),
+        ("70.", "kg", "700 mg"),
         ("70.5KG", "kg", "705 mg"),
         ("154 lbs", "lb", "699 mg"),
         ("154 pounds", "lb", "699 mg"),
