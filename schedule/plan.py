@@ -243,7 +243,15 @@ def build_plan(
         raise PlanError("That start date is too far away. Check the year.", "start_date") from None
 
 
-def _build(regimen, start_date, dose, today, first_cycle, last_cycle, delay) -> Plan:
+def _build(
+    regimen: Regimen,
+    start_date: dt.date,
+    dose: Dose,
+    today: dt.date,
+    first_cycle: int | None,
+    last_cycle: int | None,
+    delay: Delay | None,
+) -> Plan:
     timeline = _Timeline(regimen, start_date, delay)
     final = regimen.last_cycle
     notes: list[str] = []
@@ -253,7 +261,9 @@ def _build(regimen, start_date, dose, today, first_cycle, last_cycle, delay) -> 
     if first_cycle is None:
         current = timeline.cycle_containing(today)
         first_cycle = 1 if over or current is None else current
-    if first_cycle < 1 or (final is not None and first_cycle > final):
+    if first_cycle < 1:
+        raise PlanError("Cycles are numbered from 1. Enter 1 or more.", "first_cycle")
+    if final is not None and first_cycle > final:
         raise PlanError(
             f"{regimen.name} has {final} cycles. Choose a first cycle from 1 to {final}.",
             "first_cycle",
@@ -262,7 +272,9 @@ def _build(regimen, start_date, dose, today, first_cycle, last_cycle, delay) -> 
         last_cycle = final if over else _default_last(timeline, first_cycle)
     if last_cycle < first_cycle:
         raise PlanError(
-            "The last cycle must be the same as or after the first cycle.", "last_cycle"
+            f"The last cycle must be the same as or after the first cycle shown "
+            f"(cycle {first_cycle}). Enter {first_cycle} or more.",
+            "last_cycle",
         )
     if final is not None and last_cycle > final:
         notes.append(
@@ -274,16 +286,16 @@ def _build(regimen, start_date, dose, today, first_cycle, last_cycle, delay) -> 
         i for cycle in range(first_cycle, last_cycle + 1) for i in timeline.infusions(cycle)
     )
     return Plan(
-        regimen,
-        start_date,
-        today,
-        dose,
-        first_cycle,
-        last_cycle,
-        infusions,
-        tuple(notes),
-        over,
-        delay,
+        regimen=regimen,
+        start_date=start_date,
+        today=today,
+        dose=dose,
+        first_cycle=first_cycle,
+        last_cycle=last_cycle,
+        infusions=infusions,
+        notes=tuple(notes),
+        treatment_over=over,
+        delay=delay,
     )
 
 

@@ -181,6 +181,7 @@ def test_it_rejects_cycles_it_cannot_show(slug, first, last, field):
     with pytest.raises(PlanError) as error:
         make(slug, first=first, last=last)
     assert error.value.field == field
+    assert "None" not in str(error.value)
 
 
 def test_it_allows_up_to_two_years_and_suggests_what_fits():
