@@ -1,0 +1,147 @@
+"""The treatment calendar as a PDF (ReportLab Platypus). Returns bytes; knows nothing of HTTP.
+
+All text is real, selectable text in the embedded font. Every string goes through `printable()`
+and is escaped before it becomes a Paragraph. Long calendars flow over as many pages as they
+need, with the table header repeated and "Page X of Y" on every page.
+"""
+
+import datetime as dt
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from ..plan import Plan, long_date, month_grids
+from ..summary import summary_lines
+from .fonts import printable, register_fonts
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+MARGIN = 15 * mm
+TITLE = "Isatuximab treatment calendar"
+DISCLAIMER = "This is an estimate. Confirm every date and dose with your care team."
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    regular, bold = register_fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=14, spaceAfter=4)
+    cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12, spaceAfter=0)
+    return {
+        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22),
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=13, leading=17,
+                             spaceBefore=8),
+        "body": body,
+        "box": ParagraphStyle("box", parent=body, fontName=bold, borderColor=colors.black,
+                              borderWidth=1.5, borderPadding=6, spaceBefore=6, spaceAfter=12),
+        "cell": cell,
+        "head": ParagraphStyle("head", parent=cell, fontName=bold),
+        "small": ParagraphStyle("small", parent=cell, fontName=bold, fontSize=7.5, leading=9),
+    }  # fmt: skip
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(printable(text)), style)
+
+
+def render_calendar_pdf(plan: Plan, paper: str, generated_on: dt.date) -> bytes:
+    """The calendar PDF on A4 or US Letter (`paper` is "A4" or "Letter")."""
+    if paper not in PAGE_SIZES:
+        raise ValueError("Paper must be A4 or Letter.")
+    styles = _styles()
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer, pagesize=PAGE_SIZES[paper], title=TITLE, author="Isatuximab treatment guide",
+        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8 * mm,
+    )  # fmt: skip
+    story = [_para(TITLE, styles["title"]), _para(DISCLAIMER, styles["box"])]
+    story += [_para(line, styles["body"]) for line in summary_lines(plan)]
+    story += [_para("Your infusions", styles["h2"]), _infusion_table(plan, styles, doc.width)]
+    story += _month_tables(plan, styles, doc.width)
+    footer = f"Made on {long_date(generated_on)}. {DISCLAIMER}"
+    doc.build(story, canvasmaker=_numbered_canvas(printable(footer)))
+    return buffer.getvalue()
+
+
+def _infusion_table(plan: Plan, styles, width: float) -> Table:
+    head = ["Date", "Infusion", "Cycle and day", "Expected infusion time"]
+    rows = [[_para(text, styles["head"]) for text in head]]
+    for infusion in plan.infusions:
+        moved = " (moved by the delay)" if infusion.delayed else ""
+        rows.append(
+            [
+                _para(long_date(infusion.date) + moved, styles["cell"]),
+                _para(f"Infusion {infusion.number}", styles["cell"]),
+                _para(f"Cycle {infusion.cycle}, day {infusion.day}", styles["cell"]),
+                _para(infusion.expected_time, styles["cell"]),
+            ]
+        )
+    table = Table(rows, colWidths=[width * f for f in (0.36, 0.16, 0.2, 0.28)], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def _month_tables(plan: Plan, styles, width: float) -> list:
+    flowables: list = []
+    for grid in month_grids(plan.infusions):
+        rows = [[_para(day, styles["head"]) for day in WEEKDAYS]]
+        for week in grid.weeks:
+            row = []
+            for day in week:
+                if day is None:
+                    row.append("")
+                    continue
+                cell = [_para(str(day.date.day), styles["cell"])]
+                if day.infusion:
+                    cell.append(_para(f"● Infusion {day.infusion.number}", styles["small"]))
+                row.append(cell)
+            rows.append(row)
+        table = Table(rows, colWidths=[width / 7] * 7)
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+        heading = [] if flowables else [_para("Month by month", styles["h2"])]
+        block = [*heading, _para(grid.title, styles["h2"]), table, Spacer(1, 4)]
+        flowables.append(KeepTogether(block))
+    return flowables
+
+
+def _numbered_canvas(footer: str) -> type[Canvas]:
+    """A canvas that writes `footer` and "Page X of Y" once the page count is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # ReportLab's method name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            regular, _ = register_fonts()
+            width, _ = self._pagesize
+            self.setFont(regular, 8.5)
+            self.drawString(MARGIN, MARGIN, footer)
+            self.drawRightString(width - MARGIN, MARGIN - 11, f"Page {number} of {total}")
+
+    return NumberedCanvas
