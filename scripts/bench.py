@@ -319,6 +319,7 @@ def machine() -> dict:
         "platform": platform.platform(),
         "python": platform.python_version(),
         "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "load_average_1min": round(os.getloadavg()[0], 2),
     }
 
 
@@ -371,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
 
     m = results["machine"]
     print(f"\nMachine: {m['cpus']} CPUs, {m['platform']}, Python {m['python']}, {m['when']}")
+    print(f"Load average (1 min) at the end: {m['load_average_1min']} (other work skews figures)")
     print(
         f"Load: {args.requests} requests per endpoint at concurrency {args.concurrency} "
         f"after {args.warmup} warm-up requests; gunicorn and this client share the machine."

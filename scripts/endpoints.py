@@ -19,6 +19,7 @@ from .web import (
     BROWSER_ACCEPT_ENCODING,
     Response,
     fetch,
+    fill_required_blanks,
     form_defaults,
     read_page,
     same_origin_path,
@@ -34,6 +35,9 @@ def next_monday() -> str:
     today = dt.date.today()  # noqa: DTZ011 - a plausible future start date, any zone will do
     return (today + dt.timedelta(days=7 - today.weekday())).isoformat()
 
+
+# Any other required field left empty gets a plausible value (web.fill_required_blanks), so a
+# new form usually works without an entry here; if it is rejected, the skip note says why.
 
 # A valid calendar form: 70 kg, cycles 1 to 12 (the "12 cycles" PDF the targets talk about).
 CALENDAR_FIELDS: dict[str, FieldValue] = {
@@ -191,6 +195,7 @@ def prepare(endpoint: Endpoint, base_url: str) -> Prepared | Skipped:
         form = forms[0]
         values = form_defaults(form)
         values.update({name: _resolve(v) for name, v in endpoint.fields.items()})
+        values = fill_required_blanks(form, values, next_monday())
         if endpoint.submit:
             name, wanted = endpoint.submit
             offered = [value for button, value in form.buttons if button == name]

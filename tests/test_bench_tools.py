@@ -20,7 +20,9 @@ from scripts import bench, loadtest
 from scripts.endpoints import Endpoint, Prepared, Skipped, by_key, prepare
 from scripts.server import production_env
 from scripts.web import (
+    Response,
     css_references,
+    fill_required_blanks,
     form_defaults,
     percentile,
     read_page,
@@ -179,6 +181,25 @@ def test_form_defaults_fill_choices_like_a_careful_user():
     assert values["paper"] == "a4"  # first radio when none is ticked
     assert "large_print" not in values  # unticked checkbox is not sent
     assert ("format", "ics") in form.buttons
+
+
+def test_required_blanks_get_plausible_values_and_nothing_else_changes():
+    page = """<form method="post"><input name="name" required><input name="note">
+      <input type="tel" name="phone" required><input type="date" name="born" required>
+      <input type="number" name="cycles" min="2" required><input name="kept" value="x" required>
+      </form>"""
+    form = read_page(page).forms[0]
+
+    values = fill_required_blanks(form, form_defaults(form), "2027-01-04")
+
+    assert values == {
+        "name": "Test",
+        "note": "",
+        "phone": "01632 960000",
+        "born": "2027-01-04",
+        "cycles": "2",
+        "kept": "x",
+    }
 
 
 def test_css_references_skip_data_uris():
@@ -367,3 +388,17 @@ def test_load_test_rejects_unknown_endpoints_and_unbounded_runs(site):
         loadtest.parse_mix("home=1,nowhere=2")
     with pytest.raises(ValueError):
         loadtest.run(site, clients=1, duration=3600, mix={"home": 1})
+
+
+def in_process(key: str, path: str) -> Prepared:
+    probe = Response(200, {}, b"ok", 2, 0.001)
+    return Prepared(by_key(key), "GET", path, None, {}, probe)
+
+
+def test_in_process_timing_runs_the_real_view_and_checks_its_answer():
+    timing = bench.time_in_process(in_process("health", "/health/"), repeats=5)
+
+    assert timing["repeats"] == 5
+    assert 0 < timing["median_ms"] <= timing["max_ms"]
+    with pytest.raises(RuntimeError, match="in-process / gave 200 text/html"):
+        bench.time_in_process(in_process("calendar-pdf", "/"), repeats=1)  # HTML, not a PDF
