@@ -4,6 +4,8 @@ The server is a real gunicorn subprocess with DEBUG off and every production mid
 temporary migrated SQLite database. It uses the test settings only so that static files are
 served from the source folders: collectstatic with brotli takes ~30 s on 2 cores, which
 `make bench` and `make load` pay instead (they run the production settings unchanged).
+The server always has its own SQLite file, also in CI's PostgreSQL pass: this checks the web
+stack under concurrency, while the rest of the suite checks the database layer.
 """
 
 import pytest
