@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test serve admin lint format install clean
+.PHONY: run test test-postgres bench load serve admin lint format install clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -34,6 +34,19 @@ test: $(STAMP)
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The pytest suite alone, against the database in DATABASE_URL (CI runs it on PostgreSQL).
+test-postgres: $(STAMP)
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://... (see README)"; exit 2;; esac
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Speed and page weight under gunicorn in production mode on loopback (docs/performance.md).
+bench: $(STAMP)
+	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+
+# Bounded load test on loopback: 50 clients for 30 seconds; exits non-zero on any error.
+load: $(STAMP)
+	$(BIN)/python -m scripts.loadtest --clients 50 --duration 30 $(LOAD_ARGS)
 
 # Production mode under gunicorn: needs SECRET_KEY and ALLOWED_HOSTS (see README).
 serve: $(STAMP) staticfiles/staticfiles.json
