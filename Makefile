@@ -22,6 +22,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_initial_content
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
