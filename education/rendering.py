@@ -25,6 +25,10 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CACHE_SECONDS = 24 * 60 * 60
+TABLE_OPEN = (
+    '<div class="table-scroll" role="region" tabindex="0" aria-label="Table: scroll sideways '
+    'to see it all"><table>'
+)
 
 # Text inside these elements is never turned into a glossary link.
 SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "dt"}
@@ -43,13 +47,15 @@ def render_markdown(text: str) -> str:
     """Markdown to sanitised HTML. Headings start at <h2>: the page title is the only <h1>."""
     raw = markdown.markdown(text, extensions=["tables", "sane_lists"])
     raw = re.sub(r"<(/?)h1\b", r"<\1h2", raw)
-    return nh3.clean(
+    clean = nh3.clean(
         raw,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
+    # Wide tables scroll sideways on a phone; the wrapper can take keyboard focus to scroll.
+    return clean.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
 
 
 class _GlossaryLinker(HTMLParser):

@@ -43,6 +43,7 @@ def test_it_keeps_ordinary_markdown():
     assert "<strong>tired</strong>" in html
     assert '<a href="/learn/x/"' in html
     assert "<table>" in html and "<td>1</td>" in html
+    assert html.count('<div class="table-scroll" role="region" tabindex="0"') == 1
 
 
 def test_it_marks_only_the_first_use_of_a_term():

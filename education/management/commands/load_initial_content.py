@@ -1,6 +1,8 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from education.content_loader import ContentError, load_content
+from education.content_loader import CONTENT_DIR, ContentError, load_content
 
 
 class Command(BaseCommand):
@@ -9,9 +11,14 @@ class Command(BaseCommand):
         "again: content an admin has edited or deleted is kept as the admin left it."
     )
 
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--content-dir", type=Path, default=CONTENT_DIR, help="Folder to load from."
+        )
+
     def handle(self, *args, **options) -> None:
         try:
-            report = load_content()
+            report = load_content(options["content_dir"])
         except ContentError as exc:
             raise CommandError(str(exc)) from None
         for label in report.kept:
