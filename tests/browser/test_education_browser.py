@@ -106,7 +106,7 @@ def test_checklist_boxes_tick_without_javascript(browser, live_server, content):
         context.close()
 
 
-def test_a_glossary_definition_shows_on_keyboard_focus(page, content):
+def test_a_glossary_definition_shows_on_keyboard_focus_and_escape_hides_it(page, content):
     target = next(
         (p for p in content if "infusion" in p.body.lower() and p.slug != "for-blood-banks"), None
     )
@@ -119,6 +119,11 @@ def test_a_glossary_definition_shows_on_keyboard_focus(page, content):
     term.focus()
     assert definition.is_visible()
     assert definition.inner_text().strip() != ""
+    page.keyboard.press("Escape")
+    assert not definition.is_visible()
+    page.keyboard.press("Tab")
+    term.focus()
+    assert definition.is_visible()
 
 
 def test_content_pages_do_not_scroll_sideways_on_a_small_phone(page, content):
