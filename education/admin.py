@@ -1,9 +1,11 @@
 """Admin for clinical content editors. Every model keeps its history: open an object, click
-"History", pick a version and "Revert" to restore it."""
+"History", pick a version and "Revert" to restore it. Nothing can be deleted here."""
 
 import datetime
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,6 +13,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
 
 REVIEW_SOON_DAYS = 60
+WIDE_FIELDS = {
+    models.CharField: {"widget": forms.TextInput(attrs={"class": "vLargeTextField"})},
+    models.TextField: {"widget": forms.Textarea(attrs={"class": "vLargeTextField", "rows": 16})},
+}
+
+
+class KeepEverythingAdmin(SimpleHistoryAdmin):
+    """History admin without delete: nothing an editor writes is lost. To take content off
+    the site, set a page to draft or untick "published"; every version stays restorable."""
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -37,7 +51,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(SimpleHistoryAdmin):
+class PageAdmin(KeepEverythingAdmin):
     list_display = [
         "title",
         "order",
@@ -53,6 +67,7 @@ class PageAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["reading_grade", "updated_at"]
     history_list_display = ["status", "reading_grade"]
+    formfield_overrides = WIDE_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "body", "reading_grade"]}),
         ("Publishing", {"fields": ["status", "order", "show_help", "updated_at"]}),
@@ -68,12 +83,13 @@ class PageAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(SimpleHistoryAdmin):
+class ChecklistItemAdmin(KeepEverythingAdmin):
     list_display = ["text", "kind", "order", "published", "updated_at"]
     list_display_links = ["text"]
     list_editable = ["order", "published"]
     list_filter = ["kind", "published"]
     search_fields = ["text", "why"]
+    formfield_overrides = WIDE_FIELDS
     readonly_fields = ["updated_at"]
 
     def view_on_site(self, obj: ChecklistItem) -> str:
@@ -81,11 +97,12 @@ class ChecklistItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(SimpleHistoryAdmin):
+class GlossaryTermAdmin(KeepEverythingAdmin):
     list_display = ["term", "other_spellings", "published", "updated_at"]
     list_editable = ["published"]
     list_filter = ["published"]
     search_fields = ["term", "other_spellings", "definition"]
+    formfield_overrides = WIDE_FIELDS
     prepopulated_fields = {"slug": ["term"]}
     readonly_fields = ["updated_at"]
 
@@ -94,15 +111,12 @@ class GlossaryTermAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(HelpSettings)
-class HelpSettingsAdmin(SimpleHistoryAdmin):
+class HelpSettingsAdmin(KeepEverythingAdmin):
     list_display = ["__str__", "centre_name", "phone_24h", "emergency_number", "updated_at"]
     readonly_fields = ["updated_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return super().has_add_permission(request) and not HelpSettings.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def view_on_site(self, obj: HelpSettings) -> str:
         return "/get-help/"

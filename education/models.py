@@ -77,8 +77,8 @@ class PageQuerySet(models.QuerySet):
 
 class Page(ShippedContent):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft (only staff can see it)"
-        PUBLISHED = "published", "Published (anyone can see it)"
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
 
     title = models.CharField(
         max_length=120,
@@ -116,7 +116,8 @@ class Page(ShippedContent):
         max_length=10,
         choices=Status.choices,
         default=Status.DRAFT,
-        help_text="Only published pages are public. Staff can preview drafts.",
+        help_text="Draft: only staff can see it (use 'View on site' to preview). "
+        "Published: anyone can see it.",
     )
     show_help = models.BooleanField(
         "show the when-to-get-help block",

@@ -159,3 +159,16 @@ def test_every_editable_field_has_help_text():
                 if field.name in {"updated_at"}:
                     continue
                 assert field.help_text, f"{model.__name__}.{field.name} has no help_text"
+
+
+@pytest.mark.parametrize("model", ["page", "checklistitem", "glossaryterm"])
+def test_editors_cannot_delete_content_so_nothing_is_lost(admin_client, model):
+    objects = {
+        "page": make_page,
+        "checklistitem": lambda: make_item("do", "bring a snack"),
+        "glossaryterm": lambda: make_term("drip", "A tube into a vein."),
+    }
+    obj = objects[model]()
+    response = admin_client.post(f"/admin/education/{model}/{obj.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert type(obj).objects.filter(pk=obj.pk).exists()
