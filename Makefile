@@ -26,6 +26,7 @@ staticfiles/staticfiles.json: $(STAMP) isatuximab_portal/apps.py $(shell find st
 
 run: $(STAMP) staticfiles/staticfiles.json
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
+	DEBUG=1 $(BIN)/python manage.py load_initial_content
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)

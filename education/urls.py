@@ -4,15 +4,11 @@ from . import views
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("learn/", views.placeholder, {"title": "Learn about isatuximab"}, name="learn"),
-    path("checklist/", views.placeholder, {"title": "Do's and don'ts"}, name="checklist"),
-    path("glossary/", views.placeholder, {"title": "Glossary"}, name="glossary"),
-    path("search/", views.placeholder, {"title": "Search"}, name="search"),
-    path(
-        "for-blood-banks/",
-        views.placeholder,
-        {"title": "For blood banks and emergency staff"},
-        name="for-blood-banks",
-    ),
-    path("get-help/", views.placeholder, {"title": "When to get help"}, name="get-help"),
+    path("learn/", views.learn, name="learn"),
+    path("learn/<slug:slug>/", views.page_detail, name="page"),
+    path("checklist/", views.checklist, name="checklist"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("search/", views.search, name="search"),
+    path("for-blood-banks/", views.for_blood_banks, name="for-blood-banks"),
+    path("get-help/", views.get_help, name="get-help"),
 ]

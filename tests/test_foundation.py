@@ -71,6 +71,7 @@ def test_env_helpers_read_good_values(monkeypatch):
     assert portal_settings.env_database("X_DB", "")["ENGINE"] == "django.db.backends.postgresql"
 
 
+@pytest.mark.django_db  # the home page lists the published pages
 def test_responses_carry_the_security_headers(client):
     response = client.get("/", secure=True)
     assert response.status_code == 200
@@ -88,6 +89,7 @@ def test_responses_carry_the_security_headers(client):
     assert response["X-Frame-Options"] == "DENY"
 
 
+@pytest.mark.django_db  # the home page lists the published pages
 def test_the_home_page_sets_no_cookies(client):
     response = client.get("/")
     assert response.cookies == {}

@@ -1,0 +1,200 @@
+"""Load the initial content shipped in education/content/ without overwriting admin edits.
+
+Each object remembers the fingerprint of the shipped version it was last loaded from. On a
+reload an object is updated only while its current content still has that fingerprint (no
+one has edited it since); otherwise the admin's edit is kept and reported. An object an admin
+deleted is not brought back.
+"""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ShippedContent, fingerprint
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+
+PAGE_KEYS = {
+    "title", "slug", "summary", "description", "order", "show_help", "last_reviewed",
+    "next_review_due", "reviewer", "source", "status",
+}  # fmt: skip
+REQUIRED_PAGE_KEYS = PAGE_KEYS - {"source", "status", "show_help"}
+YES = {"yes", "true", "1", "on"}
+NO = {"no", "false", "0", "off", ""}
+
+
+class ContentError(ValueError):
+    """A shipped content file is malformed; the message names the file and the problem."""
+
+
+@dataclass
+class Report:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    deleted_by_admin: list[str] = field(default_factory=list)
+
+
+def parse_page_file(path: Path) -> dict:
+    """A page file: front matter between '---' lines, then the Markdown body."""
+    text = path.read_text(encoding="utf-8")
+    parts = text.split("\n---", 1) if text.startswith("---") else []
+    if len(parts) != 2:
+        raise ContentError(f"{path.name}: must start with front matter between '---' lines.")
+    header, body = parts[0][3:], parts[1]
+    values: dict = {"source": []}
+    for number, line in enumerate(header.splitlines(), start=1):
+        if not line.strip():
+            continue
+        key, sep, value = line.partition(":")
+        key, value = key.strip(), value.strip()
+        if not sep or key not in PAGE_KEYS:
+            raise ContentError(f"{path.name}: front matter line {number} is not understood.")
+        if key == "source":
+            values["source"].append(value)
+        else:
+            values[key] = value
+    missing = REQUIRED_PAGE_KEYS - values.keys()
+    if missing:
+        raise ContentError(f"{path.name}: missing {', '.join(sorted(missing))}.")
+    return _page_values(path.name, values, body.lstrip("\n").rstrip() + "\n")
+
+
+def _page_values(name: str, raw: dict, body: str) -> dict:
+    try:
+        order = int(raw["order"])
+        last_reviewed = datetime.date.fromisoformat(raw["last_reviewed"])
+        next_review_due = datetime.date.fromisoformat(raw["next_review_due"])
+    except ValueError as exc:
+        raise ContentError(f"{name}: {exc}") from None
+    show_help = raw.get("show_help", "no").lower()
+    if show_help not in YES | NO:
+        raise ContentError(f"{name}: show_help must be yes or no.")
+    status = raw.get("status", Page.Status.PUBLISHED)
+    if status not in Page.Status.values:
+        raise ContentError(f"{name}: status must be draft or published.")
+    sources = []
+    for source in raw["source"]:
+        label, _, url = source.partition("|")
+        sources.append(f"{label.strip()} | {url.strip()}" if url.strip() else label.strip())
+    return {
+        "title": raw["title"],
+        "slug": raw["slug"],
+        "summary": raw["summary"],
+        "description": raw["description"],
+        "body": body,
+        "order": order,
+        "status": status,
+        "show_help": show_help in YES,
+        "last_reviewed": last_reviewed,
+        "next_review_due": next_review_due,
+        "reviewer": raw["reviewer"],
+        "sources": "\n".join(sources),
+    }
+
+
+def _read_json(path: Path) -> list | dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ContentError(f"{path.name}: not valid JSON ({exc}).") from None
+
+
+def shipped_pages(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    return [parse_page_file(p) for p in sorted((content_dir / "pages").glob("*.md"))]
+
+
+def shipped_checklist(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    path = content_dir / "checklist.json"
+    if not path.exists():
+        return []
+    items = []
+    for entry in _read_json(path):
+        kind = entry.get("kind")
+        if kind not in ChecklistItem.Kind.values:
+            raise ContentError(f"checklist.json: kind must be 'do' or 'dont', not {kind!r}.")
+        items.append(
+            {
+                "kind": kind,
+                "text": entry["text"],
+                "why": entry["why"],
+                "order": int(entry["order"]),
+                "published": bool(entry.get("published", True)),
+            }
+        )
+    return items
+
+
+def shipped_glossary(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    path = content_dir / "glossary.json"
+    if not path.exists():
+        return []
+    return [
+        {
+            "term": entry["term"],
+            "other_spellings": ", ".join(entry.get("other_spellings", [])),
+            "definition": entry["definition"],
+            "published": bool(entry.get("published", True)),
+        }
+        for entry in _read_json(path)
+    ]
+
+
+def _sync(model: type[ShippedContent], key: str, values: dict, report: Report) -> None:
+    label = f"{model._meta.verbose_name} {key}"
+    obj = model.objects.filter(content_key=key).first()
+    new_hash = fingerprint(values)
+    if obj is None:
+        if model.history.filter(content_key=key, history_type="-").exists():
+            report.deleted_by_admin.append(label)
+            return
+        obj = model(content_key=key, **values)
+        try:
+            obj.full_clean(exclude=["slug"] if model is GlossaryTerm else None)
+        except ValidationError as exc:
+            raise ContentError(f"{label}: {exc.messages}") from None
+        obj.shipped_hash = new_hash
+        obj.save()
+        report.created.append(label)
+    elif obj.content_hash() != obj.shipped_hash:
+        report.kept.append(label)
+    elif obj.shipped_hash == new_hash:
+        report.unchanged.append(label)
+    else:
+        for name, value in values.items():
+            setattr(obj, name, value)
+        obj.shipped_hash = new_hash
+        obj.save()
+        report.updated.append(label)
+
+
+@transaction.atomic
+def load_content(content_dir: Path = CONTENT_DIR) -> Report:
+    report = Report()
+    for values in shipped_pages(content_dir):
+        _sync(Page, f"page:{values['slug']}", values, report)
+    for values in shipped_checklist(content_dir):
+        _sync(ChecklistItem, f"checklist:{values['order']}", values, report)
+    for values in shipped_glossary(content_dir):
+        _sync(GlossaryTerm, f"glossary:{values['term'].lower()}", values, report)
+    _load_help(content_dir, report)
+    return report
+
+
+def _load_help(content_dir: Path, report: Report) -> None:
+    """Help numbers are site-specific: shipped values only fill a record that does not exist."""
+    path = content_dir / "help.json"
+    if not path.exists() or HelpSettings.objects.exists():
+        return
+    data = _read_json(path)
+    HelpSettings(
+        centre_name=data.get("centre_name", ""),
+        phone_24h=data.get("phone_24h", ""),
+        emergency_number=data.get("emergency_number", ""),
+    ).save()
+    report.created.append("help settings")

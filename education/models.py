@@ -1,0 +1,384 @@
+"""Content that clinical editors keep up to date in the admin.
+
+Every model keeps its full edit history (django-simple-history), so nothing an editor writes
+is ever lost and any version can be restored from the admin. Public views only ever read
+through each model's ``published()`` queryset.
+"""
+
+import hashlib
+import json
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from .readability import grade_level
+
+# Pages with their own top-level address instead of /learn/<slug>/ (slug -> URL name).
+CANONICAL_URL_NAMES = {"for-blood-banks": "for-blood-banks"}
+
+_validate_url = URLValidator(schemes=["http", "https"])
+
+
+def fingerprint(values: dict) -> str:
+    """A stable hash of content values, used to tell shipped content from admin edits."""
+    encoded = json.dumps(values, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
+
+
+def parse_sources(text: str) -> list[tuple[str, str]]:
+    """One source per line, ``label | link`` (the link may be left out).
+
+    >>> parse_sources("US label, section 1 | https://example.org\\nICARIA-MM trial")
+    [('US label, section 1', 'https://example.org'), ('ICARIA-MM trial', '')]
+    """
+    sources = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        label, _, url = line.partition("|")
+        sources.append((label.strip(), url.strip()))
+    return sources
+
+
+class ShippedContent(models.Model):
+    """Fields that let `load_initial_content` update shipped content without overwriting edits.
+
+    ``content_key`` names the shipped file entry the object came from; ``shipped_hash`` is the
+    fingerprint of the version last loaded. While the object's own fingerprint still equals
+    it, nobody has edited it, so a newer shipped version may replace it.
+    """
+
+    content_key = models.CharField(max_length=200, blank=True, default="", editable=False)
+    shipped_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    SHIPPED_FIELDS: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def content_values(self) -> dict:
+        return {name: getattr(self, name) for name in self.SHIPPED_FIELDS}
+
+    def content_hash(self) -> str:
+        return fingerprint(self.content_values())
+
+
+class PageQuerySet(models.QuerySet):
+    def published(self) -> "PageQuerySet":
+        return self.filter(status=Page.Status.PUBLISHED)
+
+
+class Page(ShippedContent):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(
+        max_length=120,
+        unique=True,
+        help_text="The page heading and browser tab title. Ask a question or name the topic "
+        "in plain words, e.g. 'What is isatuximab?'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The last part of the web address: lower-case words joined by hyphens. "
+        "Changing it breaks links people have saved.",
+    )
+    summary = models.CharField(
+        "main message",
+        max_length=300,
+        help_text="One plain sentence with the most important point. It is shown first, "
+        "in large text, and in the list of pages.",
+    )
+    description = models.CharField(
+        "meta description",
+        max_length=200,
+        unique=True,
+        help_text="One sentence for search engines and link previews. Each page needs its own.",
+    )
+    body = models.TextField(
+        help_text="The page text in Markdown: '## Heading', '- list item', '**bold**', "
+        "'[link text](/learn/other-page/)'. Raw HTML and scripts are removed. Aim for short "
+        "sentences and everyday words (reading grade 6, never above 8).",
+    )
+    order = models.PositiveIntegerField(
+        default=100, help_text="Pages are listed from the lowest number to the highest."
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Draft: only staff can see it (use 'View on site' to preview). "
+        "Published: anyone can see it.",
+    )
+    show_help = models.BooleanField(
+        "show the when-to-get-help block",
+        default=False,
+        help_text="Show the three-level 'When to get help' box with the care team's numbers "
+        "at the end of this page.",
+    )
+    last_reviewed = models.DateField(
+        help_text="The date a clinician last checked every fact on this page.",
+    )
+    next_review_due = models.DateField(
+        help_text="When the page must be checked again: at most 12 months after the last "
+        "review, and at once when the medicine's label changes.",
+    )
+    reviewer = models.CharField(
+        max_length=200,
+        help_text="Who reviewed the page: a name or a role, e.g. 'Myeloma clinical nurse "
+        "specialist'.",
+    )
+    sources = models.TextField(
+        blank=True,
+        help_text="One source per line: 'label, section or trial | link'. The link part "
+        "may be left out, e.g. 'US prescribing information, section 5.1 | https://...'.",
+    )
+    reading_grade = models.DecimalField(
+        "reading grade",
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        editable=False,
+        help_text="US school grade needed to read the body (Flesch-Kincaid). Worked out when "
+        "the page is saved. Aim for 6 or lower; never above 8.",
+    )
+    history = HistoricalRecords()
+
+    objects = PageQuerySet.as_manager()
+
+    SHIPPED_FIELDS = (
+        "title",
+        "slug",
+        "summary",
+        "description",
+        "body",
+        "order",
+        "status",
+        "show_help",
+        "last_reviewed",
+        "next_review_due",
+        "reviewer",
+        "sources",
+    )
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.reading_grade = grade_level(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        if self.slug in CANONICAL_URL_NAMES:
+            return reverse(CANONICAL_URL_NAMES[self.slug])
+        return reverse("page", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        dates = self.last_reviewed and self.next_review_due
+        if dates and self.next_review_due <= self.last_reviewed:
+            errors["next_review_due"] = "The next review must come after the last review."
+        for label, url in parse_sources(self.sources or ""):
+            if not label:
+                errors["sources"] = "Each source needs a label before the '|'."
+            elif url:
+                try:
+                    _validate_url(url)
+                except ValidationError:
+                    errors["sources"] = f"This link is not a full http(s) address: {url}"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def review_overdue(self) -> bool:
+        return self.next_review_due < timezone.localdate()
+
+    def source_list(self) -> list[tuple[str, str]]:
+        return parse_sources(self.sources)
+
+
+class ChecklistItemQuerySet(models.QuerySet):
+    def published(self) -> "ChecklistItemQuerySet":
+        return self.filter(published=True)
+
+
+NEGATIVE_START = re.compile(r"^\s*(do not|don't|don\u2019t|never|avoid)\b", re.IGNORECASE)
+
+
+class ChecklistItem(ShippedContent):
+    class Kind(models.TextChoices):
+        DO = "do", "Do"
+        DONT = "dont", "Don't"
+
+    kind = models.CharField(
+        max_length=4,
+        choices=Kind.choices,
+        help_text="'Do' for something to do, 'Don't' for something to avoid.",
+    )
+    text = models.CharField(
+        "instruction",
+        max_length=200,
+        help_text="A short instruction that follows the word 'Do' or 'Don't', e.g. 'eat a "
+        "snack before you come'. For 'Don't' items, do not start with 'do not' or 'never'.",
+    )
+    why = models.CharField(
+        max_length=300,
+        help_text="One plain sentence on why this matters.",
+    )
+    order = models.PositiveIntegerField(
+        default=100, help_text="Items are listed from the lowest number to the highest."
+    )
+    published = models.BooleanField(
+        default=True, help_text="Untick to hide this item from the public checklist."
+    )
+    history = HistoricalRecords()
+
+    objects = ChecklistItemQuerySet.as_manager()
+
+    SHIPPED_FIELDS = ("kind", "text", "why", "order", "published")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "checklist item"
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.kind == self.Kind.DONT and NEGATIVE_START.match(self.text or ""):
+            raise ValidationError(
+                {
+                    "text": "This is shown after 'Don't:', so start with the action itself "
+                    "(e.g. 'skip a dose'), not with 'do not' or 'never'."
+                }
+            )
+
+    def storage_key(self) -> str:
+        """The browser's localStorage key for this item's tick: changes when the text does."""
+        return f"{self.pk}-{fingerprint({'t': self.text})[:8]}"
+
+
+class GlossaryTermQuerySet(models.QuerySet):
+    def published(self) -> "GlossaryTermQuerySet":
+        return self.filter(published=True)
+
+
+class GlossaryTerm(ShippedContent):
+    term = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The word or phrase as people see it on the pages, e.g. 'monoclonal antibody'.",
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="Used in the glossary address (/glossary/#slug). Filled in from the term.",
+    )
+    other_spellings = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Other ways the term is written, separated by commas, e.g. 'ADCC, "
+        "antibody-dependent cellular cytotoxicity'. These are linked too.",
+    )
+    definition = models.TextField(
+        help_text="A plain explanation in one or two short sentences. No Markdown.",
+    )
+    published = models.BooleanField(
+        default=True, help_text="Untick to hide the term from the glossary and from pages."
+    )
+    history = HistoricalRecords()
+
+    objects = GlossaryTermQuerySet.as_manager()
+
+    SHIPPED_FIELDS = ("term", "other_spellings", "definition", "published")
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "glossary term"
+
+    def __str__(self) -> str:
+        return self.term
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.term)[:80] or "term"
+        super().save(*args, **kwargs)
+
+    def spellings(self) -> list[str]:
+        """The term and its other spellings, longest first."""
+        others = [s.strip() for s in self.other_spellings.split(",") if s.strip()]
+        return sorted({self.term.strip(), *others}, key=len, reverse=True)
+
+
+class HelpSettings(models.Model):
+    """The care team's numbers for the 'when to get help' block. There is only one record."""
+
+    centre_name = models.CharField(
+        "treatment centre name",
+        max_length=120,
+        blank=True,
+        help_text="e.g. 'St Mary's Hospital cancer unit'. Leave blank to say 'your care team'.",
+    )
+    phone_24h = models.CharField(
+        "24-hour phone number",
+        max_length=40,
+        blank=True,
+        help_text="The number patients call day or night with a fever or a reaction. Leave "
+        "blank to say 'the 24-hour number your care team gave you'.",
+    )
+    emergency_number = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="The local emergency number, e.g. 999. Leave blank to show '999 in the UK, "
+        "112 in the EU, 911 in the US'.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    SINGLETON_PK = 1
+
+    class Meta:
+        verbose_name = "help settings"
+        verbose_name_plural = "help settings"
+
+    def __str__(self) -> str:
+        return "Help settings (care team numbers)"
+
+    def save(self, *args, **kwargs) -> None:
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> "HelpSettings":
+        """The one record, or unsaved defaults when an admin has not set it up yet."""
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls()
+
+    @staticmethod
+    def tel_href(number: str) -> str:
+        """A tel: link for a typed number, keeping only digits and a leading +."""
+        digits = re.sub(r"[^\d+]", "", number)
+        return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+    def emergency_tel(self) -> str:
+        return self.tel_href(self.emergency_number)
+
+    def phone_tel(self) -> str:
+        return self.tel_href(self.phone_24h)

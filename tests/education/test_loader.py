@@ -1,0 +1,146 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from education.content_loader import ContentError, load_content, parse_page_file
+from education.models import ChecklistItem, GlossaryTerm, HelpSettings, Page
+
+from .conftest import write_content
+
+pytestmark = pytest.mark.django_db
+
+CHECKLIST = [
+    {"kind": "do", "text": "bring a snack", "why": "The first infusion is long.", "order": 10},
+    {"kind": "dont", "text": "skip your blood tests", "why": "They keep you safe.", "order": 20},
+]
+GLOSSARY = [
+    {"term": "infusion", "other_spellings": ["drip"], "definition": "Medicine into a vein."},
+]
+
+
+@pytest.fixture
+def content(tmp_path):
+    return write_content(
+        tmp_path,
+        [
+            {"title": "What is it?", "slug": "what-is-it"},
+            {"title": "Side effects", "slug": "side-effects", "show_help": "yes"},
+        ],
+        checklist=CHECKLIST,
+        glossary=GLOSSARY,
+    )
+
+
+def test_it_parses_a_page_file(content):
+    values = parse_page_file(content / "pages" / "02-side-effects.md")
+    assert values["title"] == "Side effects"
+    assert values["order"] == 20
+    assert values["show_help"] is True
+    assert values["status"] == "published"
+    assert values["last_reviewed"] == datetime.date(2026, 11, 21)
+    assert values["sources"] == (
+        "US prescribing information, section 1 | https://example.org/label\nA book with no link"
+    )
+    assert values["body"] == "## Heading\n\nPlain words here.\n"
+
+
+def test_it_loads_pages_checklist_and_glossary(content):
+    report = load_content(content)
+    assert len(report.created) == 5
+    page = Page.objects.get(slug="side-effects")
+    assert page.is_published and page.show_help
+    assert page.reading_grade is not None
+    assert page.source_list()[1] == ("A book with no link", "")
+    assert list(ChecklistItem.objects.values_list("kind", flat=True)) == ["do", "dont"]
+    assert GlossaryTerm.objects.get().spellings() == ["infusion", "drip"]
+    assert not HelpSettings.objects.exists()
+
+
+def test_loading_twice_changes_nothing(content):
+    load_content(content)
+    history_before = Page.history.count()
+    report = load_content(content)
+    assert report.created == [] and report.updated == [] and len(report.unchanged) == 5
+    assert Page.history.count() == history_before
+
+
+def test_reloading_updates_content_nobody_has_edited(content):
+    load_content(content)
+    path = content / "pages" / "01-what-is-it.md"
+    path.write_text(path.read_text().replace("Plain words here.", "New plain words."))
+    report = load_content(content)
+    assert report.updated == ["page page:what-is-it"]
+    assert "New plain words." in Page.objects.get(slug="what-is-it").body
+
+
+def test_reloading_keeps_an_admin_edit(content):
+    load_content(content)
+    page = Page.objects.get(slug="what-is-it")
+    page.body = "The admin's own words."
+    page.save()
+    item = ChecklistItem.objects.get(order=10)
+    item.why = "The admin's reason."
+    item.save()
+    path = content / "pages" / "01-what-is-it.md"
+    path.write_text(path.read_text().replace("Plain words here.", "Shipped update."))
+    report = load_content(content)
+    assert sorted(report.kept) == ["checklist item checklist:10", "page page:what-is-it"]
+    assert Page.objects.get(slug="what-is-it").body == "The admin's own words."
+    assert ChecklistItem.objects.get(order=10).why == "The admin's reason."
+
+
+def test_it_does_not_bring_back_content_an_admin_deleted(content):
+    load_content(content)
+    GlossaryTerm.objects.get(term="infusion").delete()
+    report = load_content(content)
+    assert report.deleted_by_admin == ["glossary term glossary:infusion"]
+    assert not GlossaryTerm.objects.exists()
+
+
+def test_help_numbers_fill_only_an_empty_record(tmp_path):
+    help_data = {"centre_name": "Unit A", "phone_24h": "0100", "emergency_number": "112"}
+    content = write_content(tmp_path, [], help=help_data)
+    load_content(content)
+    assert HelpSettings.load().centre_name == "Unit A"
+    settings = HelpSettings.load()
+    settings.centre_name = "Unit B"
+    settings.save()
+    load_content(content)
+    assert HelpSettings.load().centre_name == "Unit B"
+
+
+def test_the_command_says_when_it_kept_an_admin_edit(content):
+    call_command("load_initial_content", content_dir=content, stdout=StringIO())
+    Page.objects.filter(slug="side-effects").update(title="Edited title")
+    out = StringIO()
+    call_command("load_initial_content", content_dir=content, stdout=out)
+    assert "Kept the admin's edit of page page:side-effects" in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("find", "replace", "message"),
+    [
+        ("title: What is it?\n", "", "missing title"),
+        ("order: 10", "order: ten", "invalid literal"),
+        ("show_help: no", "show_help: maybe", "show_help must be yes or no"),
+        ("reviewer: Content team", "reviewer Content team", "not understood"),
+        ("last_reviewed: 2026-11-21", "last_reviewed: 21/11/2026", "isoformat"),
+    ],
+)
+def test_it_reports_a_malformed_page_file_by_name(content, find, replace, message):
+    path = content / "pages" / "01-what-is-it.md"
+    path.write_text(path.read_text().replace(find, replace))
+    with pytest.raises(ContentError) as error:
+        load_content(content)
+    assert str(error.value).startswith("01-what-is-it.md: ")
+    assert message in str(error.value)
+
+
+def test_it_refuses_a_double_negative_dont_item(tmp_path):
+    bad = [{"kind": "dont", "text": "Do not skip doses", "why": "Why.", "order": 10}]
+    content = write_content(tmp_path, [], checklist=bad)
+    with pytest.raises(ContentError, match="not with 'do not'"):
+        load_content(content)
+    assert not ChecklistItem.objects.exists()

@@ -1,0 +1,61 @@
+"""Checks on the real content in education/content/ (the only tests that read it)."""
+
+import re
+import statistics
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from education.content_loader import shipped_pages
+from education.models import Page
+from education.readability import grade_level
+
+MAX_GRADE = 8
+MAX_MEDIAN_GRADE = 6.5
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[dict]:
+    found = shipped_pages()
+    assert found, "no pages in education/content/pages/"
+    return found
+
+
+def test_no_shipped_page_is_above_grade_8_and_the_median_is_at_most_6_5(pages):
+    grades = {page["slug"]: grade_level(page["body"]) for page in pages}
+    too_hard = {slug: grade for slug, grade in grades.items() if grade > MAX_GRADE}
+    assert not too_hard, f"pages above grade {MAX_GRADE}: {too_hard}"
+    assert statistics.median(grades.values()) <= MAX_MEDIAN_GRADE, grades
+
+
+def test_shipped_pages_have_unique_slugs_titles_and_descriptions(pages):
+    for key in ["slug", "title", "description"]:
+        values = [page[key] for page in pages]
+        assert len(values) == len(set(values)), f"duplicate {key}"
+
+
+def test_links_between_shipped_pages_point_to_pages_that_exist(pages):
+    slugs = {page["slug"] for page in pages}
+    known = {"/", "/learn/", "/checklist/", "/glossary/", "/search/", "/get-help/",
+             "/for-blood-banks/", "/schedule/", "/schedule/wallet-card/"}  # fmt: skip
+    for page in pages:
+        for target in re.findall(r"\]\((/[^)\s#]*)", page["body"]):
+            match = re.fullmatch(r"/learn/([\w-]+)/", target)
+            ok = target in known or (match and match.group(1) in slugs)
+            assert ok, f"{page['slug']} links to {target}, which does not exist"
+
+
+@pytest.mark.django_db
+def test_every_shipped_page_loads_from_the_database(client):
+    call_command("load_initial_content", stdout=StringIO())
+    published = list(Page.objects.published())
+    assert len(published) == len(shipped_pages())
+    for page in published:
+        response = client.get(page.get_absolute_url())
+        html = response.content.decode()
+        assert response.status_code == 200, page.slug
+        assert html.count("<h1") == 1, page.slug
+        assert "Page last reviewed:" in html, page.slug
+    for url in ["/", "/learn/", "/checklist/", "/glossary/", "/get-help/"]:
+        assert client.get(url).status_code == 200, url
