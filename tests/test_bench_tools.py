@@ -395,6 +395,7 @@ def in_process(key: str, path: str) -> Prepared:
     return Prepared(by_key(key), "GET", path, None, {}, probe)
 
 
+@pytest.mark.django_db
 def test_in_process_timing_runs_the_real_view_and_checks_its_answer():
     timing = bench.time_in_process(in_process("health", "/health/"), repeats=5)
 

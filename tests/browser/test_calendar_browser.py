@@ -51,7 +51,7 @@ def fill_form_with_keyboard(page) -> None:
     page.keyboard.type("3")
     assert page.input_value("#id_regimen") == "isa-kd"
     assert page.input_value("#id_start_date") == "2026-01-05"
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector("h1:has-text('Your treatment calendar')")
 
@@ -64,7 +64,7 @@ def test_it_has_no_axe_violations_on_the_form(page, axe_check):
 
 def test_it_focuses_the_error_summary_and_has_no_axe_violations(page, axe_check):
     page.goto("/schedule/")
-    tab_to(page, "button[type=submit]")
+    tab_to(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_selector("#error-summary")
     assert page.evaluate("document.activeElement.id") == "error-summary"
