@@ -382,3 +382,19 @@ class HelpSettings(models.Model):
 
     def phone_tel(self) -> str:
         return self.tel_href(self.phone_24h)
+
+
+class ContentVersion(models.Model):
+    """One counter that goes up whenever any public content changes (see education/cache.py).
+
+    Public pages are cached under the current number, so an edit made in any process shows
+    on the next request in every process: reading this one row is the only query a cached
+    page costs.
+    """
+
+    SINGLETON_PK = 1
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"Content version {self.version}"

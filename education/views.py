@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from .cache import cached_page
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 
@@ -22,12 +23,14 @@ def glossary_terms() -> list[Term]:
 
 
 @require_safe
+@cached_page
 def home(request: HttpRequest) -> HttpResponse:
     pages = Page.objects.published().exclude(slug__in=CANONICAL_URL_NAMES)
     return render(request, "education/home.html", {"pages": pages})
 
 
 @require_safe
+@cached_page
 def learn(request: HttpRequest) -> HttpResponse:
     pages = Page.objects.published().exclude(slug__in=CANONICAL_URL_NAMES)
     return render(request, "education/learn.html", {"pages": pages})
@@ -57,6 +60,7 @@ def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if slug in CANONICAL_URL_NAMES:
         return redirect(CANONICAL_URL_NAMES[slug], permanent=True)
@@ -64,11 +68,13 @@ def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def for_blood_banks(request: HttpRequest) -> HttpResponse:
     return _render_page(request, _visible_page(request, "for-blood-banks"))
 
 
 @require_safe
+@cached_page
 def checklist(request: HttpRequest) -> HttpResponse:
     items = list(ChecklistItem.objects.published())
     context = {
@@ -79,12 +85,14 @@ def checklist(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
 def glossary(request: HttpRequest) -> HttpResponse:
     terms = sorted(GlossaryTerm.objects.published(), key=lambda t: t.term.casefold())
     return render(request, "education/glossary.html", {"terms": terms})
 
 
 @require_safe
+@cached_page
 def get_help(request: HttpRequest) -> HttpResponse:
     return render(request, "education/get_help.html", {"help_settings": HelpSettings.load()})
 

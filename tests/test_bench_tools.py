@@ -247,7 +247,7 @@ def test_it_fills_and_sends_the_calendar_form_with_its_csrf_token(site):
     assert isinstance(prepared, Prepared), prepared
     assert prepared.probe.content_type == "application/pdf"
     sent = FakeSite.seen_bodies[-1]
-    assert sent["format"] == "pdf-print"  # the button whose value mentions pdf
+    assert sent["format"] == "pdf"  # the result page's download button, sent with the form
     assert sent["last_cycle"] == "12"
     assert sent["first_cycle"] == "1"
     assert sent["weight"] == "70"

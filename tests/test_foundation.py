@@ -115,3 +115,13 @@ def test_the_500_page_renders_without_a_request_context():
     html = render_to_string("500.html")
     assert "Sorry, something went wrong" in html
     assert 'lang="en-GB"' in html
+
+
+@pytest.mark.django_db
+def test_public_pages_are_compressed_and_admin_pages_are_not(client):
+    public = client.get("/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert public["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in public["Vary"]
+    admin = client.get("/admin/login/", HTTP_ACCEPT_ENCODING="gzip, br")
+    assert admin.status_code == 200
+    assert not admin.has_header("Content-Encoding")

@@ -1,0 +1,68 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from education.models import ContentVersion, GlossaryTerm, HelpSettings, Page
+
+
+@pytest.fixture
+def page(db):
+    return Page.objects.create(
+        title="Cached page",
+        slug="cached-page",
+        summary="A page used to test caching.",
+        description="Cached page description.",
+        body="First version of the body.",
+        status=Page.Status.PUBLISHED,
+        last_reviewed=datetime.date(2026, 11, 1),
+        next_review_due=datetime.date(2027, 11, 1),
+        reviewer="Test reviewer",
+    )
+
+
+def test_it_serves_a_repeat_view_from_the_cache_with_one_query(client, page):
+    first = client.get("/learn/cached-page/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/learn/cached-page/")
+    assert second.content == first.content
+    assert len(queries.captured_queries) == 1  # the content version, nothing else
+    assert "Content-Security-Policy" in second
+
+
+def test_an_edit_shows_on_the_next_request(client, page):
+    client.get("/learn/cached-page/")
+    page.body = "Second version of the body."
+    page.save()
+    assert b"Second version of the body." in client.get("/learn/cached-page/").content
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda: GlossaryTerm.objects.create(term="Body", definition="The main part."),
+        lambda: HelpSettings(phone_24h="0100 000 0000").save(),
+    ],
+)
+def test_any_content_change_bumps_the_version(page, change):
+    before = ContentVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+    change()
+    assert ContentVersion.objects.get(pk=1).version == before + 1
+
+
+def test_signed_in_editors_are_never_served_from_the_cache(client, page, admin_user):
+    client.get("/learn/cached-page/")
+    Page.objects.filter(pk=page.pk).update(body="Changed without a signal.")
+    assert b"First version" in client.get("/learn/cached-page/").content
+    client.force_login(admin_user)
+    assert b"Changed without a signal." in client.get("/learn/cached-page/").content
+
+
+def test_drafts_previewed_by_staff_are_not_cached(client, page, admin_user):
+    page.status = Page.Status.DRAFT
+    page.save()
+    client.force_login(admin_user)
+    assert client.get("/learn/cached-page/").status_code == 200
+    client.logout()
+    assert client.get("/learn/cached-page/").status_code == 404
