@@ -1,12 +1,16 @@
 """Whole-page caching for the public education pages, invalidated by any content edit.
 
 Rendering a page means reading the page, the glossary and the help numbers and marking up
-glossary terms. The finished HTML is kept in the cache under the path and the current
-``ContentVersion``; every save or delete of content bumps that number (signals below), so
-the next request renders afresh. Requests that carry a session cookie (signed-in editors,
-who may see draft previews) are never cached or served from the cache.
+glossary terms. The finished HTML is kept in the cache, gzipped once, under the path and the
+current ``ContentVersion``; every save or delete of content bumps that number (signals
+below), so the next request renders afresh. The version is read from the database at most
+once every ``VERSION_SECONDS`` per process, so an edit made in one server process shows in
+the others within that time (and at once in the process that made it). Requests that carry a
+session cookie (signed-in editors, who may see draft previews) never touch the cache.
 """
 
+import re
+import time
 from collections.abc import Callable
 from functools import wraps
 
@@ -15,20 +19,34 @@ from django.core.cache import cache
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+from django.utils.text import compress_string
 
 from .models import ChecklistItem, ContentVersion, GlossaryTerm, HelpSettings, Page
 
 CONTENT_MODELS = (Page, ChecklistItem, GlossaryTerm, HelpSettings)
 CACHE_SECONDS = 60 * 60
+VERSION_SECONDS = 2.0
+
+_memo: dict[str, float] = {}
 
 
 def current_version() -> int:
-    return (
-        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK)
-        .values_list("version", flat=True)
-        .first()
-        or 0
-    )
+    """The content version, read from the database at most every VERSION_SECONDS."""
+    now = time.monotonic()
+    if "version" not in _memo or now - _memo["read_at"] >= VERSION_SECONDS:
+        _memo["version"] = (
+            ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK)
+            .values_list("version", flat=True)
+            .first()
+            or 0
+        )
+        _memo["read_at"] = now
+    return int(_memo["version"])
+
+
+def forget_version() -> None:
+    _memo.clear()
 
 
 def bump_version(**kwargs) -> None:
@@ -40,12 +58,20 @@ def bump_version(**kwargs) -> None:
         ContentVersion.objects.get_or_create(
             pk=ContentVersion.SINGLETON_PK, defaults={"version": 1}
         )
+    forget_version()
 
 
 def connect_signals() -> None:
     for model in CONTENT_MODELS:
         post_save.connect(bump_version, sender=model, dispatch_uid=f"bump-{model.__name__}")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"bump-del-{model.__name__}")
+
+
+_GZIP = re.compile(r"\bgzip\b")
+
+
+def accepts_gzip(request: HttpRequest) -> bool:
+    return bool(_GZIP.search(request.headers.get("Accept-Encoding", "")))
 
 
 def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -57,13 +83,25 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             return view(request, *args, **kwargs)
         key = f"page:{current_version()}:{request.get_full_path()}"
         stored = cache.get(key)
-        if stored is not None:
-            content, content_type = stored
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        cacheable = response.status_code == 200 and not response.has_header("Cache-Control")
-        if cacheable and not response.streaming:
-            cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
+        if stored is None:
+            response = view(request, *args, **kwargs)
+            cacheable = response.status_code == 200 and not response.has_header("Cache-Control")
+            if cacheable and not response.streaming:
+                stored = (
+                    response.content,
+                    compress_string(response.content),
+                    response["Content-Type"],
+                )
+                cache.set(key, stored, CACHE_SECONDS)
+            return response
+        plain, gzipped, content_type = stored
+        response = HttpResponse(content_type=content_type)
+        if accepts_gzip(request):
+            response.content = gzipped
+            response["Content-Encoding"] = "gzip"
+        else:
+            response.content = plain
+        patch_vary_headers(response, ("Accept-Encoding",))
         return response
 
     return wrapper

@@ -7,6 +7,7 @@ compressed. Only loopback addresses are accepted: these tools never point at ano
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import ipaddress
 import math
@@ -57,8 +58,20 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
     @property
+    def content(self) -> bytes:
+        """The body as the application sent it, decompressed if it came gzip or brotli."""
+        encoding = self.headers.get("content-encoding", "").strip().lower()
+        if encoding == "gzip":
+            return gzip.decompress(self.body)
+        if encoding == "br":
+            import brotli
+
+            return brotli.decompress(self.body)
+        return self.body
+
+    @property
     def text(self) -> str:
-        return self.body.decode("utf-8", errors="replace")
+        return self.content.decode("utf-8", errors="replace")
 
 
 def fetch(

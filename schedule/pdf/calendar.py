@@ -94,23 +94,28 @@ def _infusion_table(plan: Plan, styles, width: float) -> Table:
 
 
 def _month_tables(plan: Plan, styles, width: float) -> list:
+    """One 7-column grid per month. Plain days are plain strings (a Paragraph per cell made
+    long calendars slow); an infusion day adds "● Infusion N" under the day number."""
+    regular, bold = register_fonts()
     flowables: list = []
     for grid in month_grids(plan.infusions):
-        rows = [[_para(day, styles["head"]) for day in WEEKDAYS]]
+        rows: list[list] = [list(WEEKDAYS)]
         for week in grid.weeks:
-            row = []
+            row: list = []
             for day in week:
-                if day is None:
-                    row.append("")
+                if day is None or not day.infusion:
+                    row.append("" if day is None else str(day.date.day))
                     continue
-                cell = [_para(str(day.date.day), styles["cell"])]
-                if day.infusion:
-                    cell.append(_para(f"● Infusion {day.infusion.number}", styles["small"]))
-                row.append(cell)
+                label = f"● Infusion {day.infusion.number}"
+                row.append(
+                    [_para(str(day.date.day), styles["cell"]), _para(label, styles["small"])]
+                )
             rows.append(row)
         table = Table(rows, colWidths=[width / 7] * 7)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("FONT", (0, 0), (-1, 0), bold, 9.5, 12),
+                                   ("FONT", (0, 1), (-1, -1), regular, 9.5, 12)]))  # fmt: skip
         heading = [] if flowables else [_para("Month by month", styles["h2"])]
         block = [*heading, _para(grid.title, styles["h2"]), table, Spacer(1, 4)]
         flowables.append(KeepTogether(block))

@@ -22,6 +22,7 @@ Sample: python -m schedule.pdf.wallet_card --out sample.pdf --name "Ana Silva"
 
 import argparse
 import datetime
+import functools
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, fields
@@ -306,8 +307,12 @@ def url_lines_for(url: str) -> list[str]:
     return lines
 
 
+@functools.lru_cache(maxsize=16)
 def qr_drawing(url: str, size: float) -> Drawing:
-    """A `size`-point square QR code that opens `url`."""
+    """A `size`-point square QR code that opens `url`.
+
+    Kept per address: encoding the QR code was most of the time it took to make a card, and
+    the address is the same for every card a site prints (drawing it does not change it)."""
     widget = QrCodeWidget(url, barLevel="M", barBorder=2)
     x1, y1, x2, y2 = widget.getBounds()
     drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
