@@ -31,6 +31,7 @@ from .web import (
     percentile,
     read_page,
     require_loopback,
+    run_threads,
     same_origin_path,
 )
 
@@ -64,13 +65,7 @@ def measure(
                 else:
                     errors.append(problem)
 
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    start = perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall = perf_counter() - start
+    wall = run_threads([threading.Thread(target=worker) for _ in range(concurrency)])
     return {
         "requests": requests,
         "errors": len(errors),

@@ -14,10 +14,10 @@ import random
 import sys
 import threading
 from dataclasses import dataclass, field
-from time import monotonic, perf_counter
+from time import monotonic
 
 from .endpoints import Prepared, Skipped, by_key, prepare
-from .web import percentile, require_loopback
+from .web import percentile, require_loopback, run_threads
 
 DEFAULT_MIX = "home=2,education=3,checklist=2,glossary=1,calendar=2,calendar-ics=1,calendar-pdf=1"
 MAX_CLIENTS = 200
@@ -107,13 +107,7 @@ def run(
             + ", ".join(f"{item.endpoint.key}={w}" for item, w in ready)
             + " ..."
         )
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        start = perf_counter()
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        wall = perf_counter() - start
+        wall = run_threads([threading.Thread(target=client, args=(n,)) for n in range(clients)])
     else:
         wall = 0.0
 

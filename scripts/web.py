@@ -13,6 +13,7 @@ import ipaddress
 import math
 import re
 import socket
+import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
@@ -299,3 +300,13 @@ def same_origin_path(base_url: str, page_path: str, ref: str) -> str | None:
     if (target.scheme, target.netloc) != (origin.scheme, origin.netloc):
         return None
     return target.path + (f"?{target.query}" if target.query else "")
+
+
+def run_threads(threads: list[threading.Thread]) -> float:
+    """Start every thread, wait for all of them, and return the wall time in seconds."""
+    start = perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return perf_counter() - start
