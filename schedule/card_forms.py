@@ -34,18 +34,10 @@ BLOOD_GROUPS = [
     ("O-", "O RhD negative (O-)"),
     ("unknown", "Not known"),
 ]
-# Printed in words: a "+" or "-" is easy to misread on a worn card.
+# Printed in words, the choice's label without the symbol: a "+" or "-" is easy to misread on
+# a worn card. Blank stays blank, to be written by hand.
 BLOOD_GROUP_ON_CARD = {
-    "A+": "A RhD positive",
-    "A-": "A RhD negative",
-    "B+": "B RhD positive",
-    "B-": "B RhD negative",
-    "AB+": "AB RhD positive",
-    "AB-": "AB RhD negative",
-    "O+": "O RhD positive",
-    "O-": "O RhD negative",
-    "unknown": "Not known",
-    "": "",
+    value: label.split(" (")[0] if value else "" for value, label in BLOOD_GROUPS
 }
 PAPERS = [("a4", "A4 (most countries)"), ("letter", "US Letter (USA and Canada)")]
 LAYOUTS = [

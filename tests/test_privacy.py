@@ -132,7 +132,7 @@ def test_the_forms_post_and_never_use_get(client):
 
 
 @pytest.mark.django_db
-def test_error_reports_hide_every_posted_value(client, rf):
+def test_error_reports_hide_every_posted_value(client):
     from django.views.debug import SafeExceptionReporterFilter
 
     response = client.post("/schedule/wallet-card/", CARD)
