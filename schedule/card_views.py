@@ -3,24 +3,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
 
 from .card_forms import WalletCardForm, calendar_prefill
 from .pdf.wallet_card import render as render_card
+from .private import attachment, private_tool
 
 FILENAME = "isatuximab-alert-card.pdf"  # never personal data in a file name
 
 
-# CSRF protection is off on purpose: this view changes nothing and stores nothing. A forged
-# POST could only make the visitor's own browser download a card built from the forger's
-# text, and the public site sets no cookies (a CSRF token would be its first one).
-@csrf_exempt
-@sensitive_post_parameters()
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+@private_tool
 def wallet_card(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return _page(request, WalletCardForm())
@@ -33,9 +24,7 @@ def wallet_card(request: HttpRequest) -> HttpResponse:
         return _page(request, form)
     url = request.build_absolute_uri(reverse("for-blood-banks"))
     pdf = render_card(form.details(), url, form.cleaned_data["paper"], form.cleaned_data["layout"])
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
-    return response
+    return attachment(pdf, "application/pdf", FILENAME)
 
 
 def _page(request: HttpRequest, form: WalletCardForm, prefilled: bool = False) -> HttpResponse:

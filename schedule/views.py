@@ -8,16 +8,13 @@ downloads can be made without keeping anything on the server.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
 
 from . import summary
 from .forms import CalendarForm
 from .ics import render_ics
 from .pdf.calendar import render_calendar_pdf
 from .plan import DAY_NAMES, month_grids
+from .private import attachment, private_tool
 
 WEEKDAYS = [(name[:3], name) for name in DAY_NAMES]
 DOWNLOADS = {
@@ -26,13 +23,7 @@ DOWNLOADS = {
 }
 
 
-# CSRF protection is off on purpose: this view changes no state (no database, no session, no
-# cookie), so a forged cross-site request has nothing to attack, and the public site sets no
-# cookies at all, which a CSRF token would need.
-@csrf_exempt
-@sensitive_post_parameters()
-@never_cache
-@require_http_methods(["GET", "HEAD", "POST"])
+@private_tool
 def calendar(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     if request.method != "POST" or request.POST.get("format") == "edit":
@@ -62,6 +53,4 @@ def calendar(request: HttpRequest) -> HttpResponse:
 
 def _download(body: bytes, kind: str) -> HttpResponse:
     content_type, filename = DOWNLOADS[kind]
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(body, content_type, filename)
