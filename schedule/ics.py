@@ -10,17 +10,13 @@ import datetime as dt
 
 from icalendar import Alarm, Calendar, Event
 
+from . import wording
 from .plan import Infusion, Plan
 
 PRODID = "-//Isatuximab treatment guide//Treatment calendar//EN"
 UID_DOMAIN = "calendar.isatuximab-treatment-guide"
 # 15 hours before an all-day event's midnight start: 9:00 the day before.
 REMINDER_BEFORE = dt.timedelta(hours=-15)
-CONFIRM = "This date is an estimate. Confirm every date with your care team."
-BRING = (
-    "What to bring: your list of medicines, your blood transfusion alert card, "
-    "a drink, a snack and something to pass the time."
-)
 
 
 def render_ics(plan: Plan, now: dt.datetime) -> bytes:
@@ -54,26 +50,15 @@ def _all_day(uid: str, day: dt.date, summary: str, description: str, now: dt.dat
     alarm = Alarm()
     alarm.add("action", "DISPLAY")
     alarm.add("trigger", REMINDER_BEFORE)
-    alarm.add("description", f"Tomorrow: {summary}")
+    alarm.add("description", wording.reminder(summary))
     event.add_component(alarm)
     return event
 
 
 def _infusion_event(plan: Plan, infusion: Infusion, now: dt.datetime) -> Event:
-    summary = f"Isatuximab infusion {infusion.number} (cycle {infusion.cycle}, day {infusion.day})"
-    description = "\n\n".join(
-        [
-            f"{plan.regimen.name}: {plan.regimen.partners}.",
-            f"Expected infusion time: {infusion.expected_time} if there is no reaction. "
-            "You get medicines 15 to 60 minutes before the infusion starts, so plan for a "
-            "longer visit.",
-            BRING,
-            CONFIRM,
-        ]
-    )
-    event = _all_day(
-        _uid(plan, f"infusion-{infusion.number}"), infusion.date, summary, description, now
-    )
+    description = "\n\n".join(wording.infusion_details(plan, infusion))
+    uid = _uid(plan, f"infusion-{infusion.number}")
+    event = _all_day(uid, infusion.date, wording.infusion_title(infusion), description, now)
     # A delayed dose moves the event; a higher SEQUENCE tells calendar apps this is a newer version.
     event.add("sequence", 1 if infusion.delayed else 0)
     return event
@@ -83,12 +68,7 @@ def _blood_test_event(plan: Plan, now: dt.datetime) -> Event:
     # FACTS 6 says only "before the first dose", so the event sits on the day before C1D1 and
     # says the care team sets the real day; no date is invented.
     day = max(plan.start_date - dt.timedelta(days=1), plan.today)
-    summary = "Reminder: blood type and screen test before your first isatuximab infusion"
-    description = (
-        "Isatuximab can affect the blood tests used to match blood for a transfusion, so a blood "
-        "type and screen test is done before your first infusion. Your care team sets the "
-        "exact day. " + CONFIRM
-    )
-    event = _all_day(_uid(plan, "blood-test"), day, summary, description, now)
+    description = f"{wording.BLOOD_TEST_DETAILS} {wording.DATE_ESTIMATE}"
+    event = _all_day(_uid(plan, "blood-test"), day, wording.BLOOD_TEST_TITLE, description, now)
     event.add("sequence", 0)
     return event

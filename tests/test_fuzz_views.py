@@ -60,7 +60,7 @@ CALENDAR = {
     "last_cycle": "",
     "delay_from": "",
     "delay_days": "",
-    "paper": "A4",
+    "paper": "a4",
 }
 CARD = {
     "name": "Ana Silva",

@@ -6,6 +6,9 @@ from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from schedule import wording
+from schedule.forms import CalendarForm
+
 TODAY = dt.date(2026, 3, 10)
 URL = "/schedule/"
 VALID = {
@@ -15,7 +18,7 @@ VALID = {
     "start_date": "2026-01-05",
     "first_cycle": "1",
     "last_cycle": "3",
-    "paper": "Letter",
+    "paper": "letter",
 }
 
 
@@ -121,6 +124,27 @@ def test_it_downloads_the_pdf_on_the_chosen_paper(client):
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Monday 27 April 2026" in text and "Made on Tuesday 10 March 2026" in text
     assert_private(response)
+
+
+def test_the_page_the_pdf_and_the_ics_share_their_sentences(client):
+    page = " ".join(post(client).content.decode().split())
+    reader = PdfReader(io.BytesIO(post(client, format="pdf").content))
+    pdf = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    ics = Calendar.from_ical(post(client, format="ics").content)
+    described = [str(event["DESCRIPTION"]) for event in ics.walk("VEVENT")]
+    shared = [wording.ESTIMATE, *wording.DOSE_NOTES, wording.TIMES, wording.DELAYS]
+    shared += [item.value for item in wording.summary_items(form_plan())]
+    for sentence in shared:
+        assert sentence in page, sentence
+        assert sentence in pdf, sentence
+    assert wording.made_on(TODAY) in page and wording.made_on(TODAY) in pdf
+    assert all(wording.PREMEDICINES in text for text in described)
+
+
+def form_plan():
+    form = CalendarForm(VALID, today=TODAY)
+    assert form.is_valid(), form.errors
+    return form.plan
 
 
 def test_it_refills_the_form_to_change_details(client):
