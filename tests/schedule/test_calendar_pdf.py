@@ -88,7 +88,8 @@ def test_it_shows_the_summary_dose_disclaimer_and_generation_date():
         assert phrase in text, phrase
 
 
-def test_it_refuses_an_unknown_paper_size():
+@pytest.mark.parametrize("paper", ["A3", "A4", "Letter"])  # the keys are "a4" and "letter"
+def test_it_refuses_an_unknown_paper_size(paper):
     plan = build_plan("isa-pd", START, Decimal(70), "kg", MADE)
     with pytest.raises(ValueError):
-        render_calendar_pdf(plan, "A3", generated_on=MADE)
+        render_calendar_pdf(plan, paper, generated_on=MADE)

@@ -78,14 +78,22 @@ def test_it_reminds_the_day_before():
     assert alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)
 
 
-def test_it_keeps_uids_stable_and_free_of_weight():
+def test_it_keeps_uids_stable_whatever_the_weight():
     light = infusion_events(parse(plan_for("isa-pd", 1, 2, weight="50")))
     heavy = infusion_events(parse(plan_for("isa-pd", 1, 2, weight="120")))
     assert [str(e["UID"]) for e in light] == [str(e["UID"]) for e in heavy]
-    uid = str(light[0]["UID"])
-    assert uid == "isa-pd-2026-01-05-infusion-1@calendar.isatuximab-treatment-guide"
+    assert (
+        str(light[0]["UID"]) == "isa-pd-2026-01-05-infusion-1@calendar.isatuximab-treatment-guide"
+    )
     assert len({str(e["UID"]) for e in light}) == len(light)
-    assert "50" not in uid and "500 mg" not in render_ics(plan_for("isa-pd", 1, 1), NOW).decode()
+
+
+def test_it_leaves_the_weight_dose_and_volume_out_of_the_file():
+    plan = plan_for("isa-pd", 1, 2, weight="87.3")
+    assert (plan.dose.text, plan.dose.volume_text) == ("873 mg", "43.7 mL")  # the values to find
+    text = render_ics(plan, NOW).decode()
+    for value in ("87.3", "873", "43.7", " mg", " mL", " kg"):
+        assert value not in text, value
 
 
 def test_it_gives_later_views_the_same_uid_for_the_same_infusion():
