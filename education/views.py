@@ -132,9 +132,3 @@ def search(request: HttpRequest) -> HttpResponse:
         context["results"] = list(search_pages(query))
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
-
-
-@require_safe
-def placeholder(request: HttpRequest, title: str) -> HttpResponse:
-    """Temporary page for a section that is still being built (used by the schedule app)."""
-    return render(request, "education/placeholder.html", {"title": title})

@@ -56,7 +56,13 @@ def calculate_dose(weight: Decimal, unit: str = "kg") -> Dose:
     Rounding rule: pounds become kilograms (1 lb = 0.45359237 kg), the weight is rounded to the
     nearest 0.1 kg (halves round up), the dose is 10 mg per kg of that weight, so a whole number
     of mg, and the volume of 20 mg/mL concentrate is rounded to the nearest 0.1 mL.
-    Example: 83.4 kg -> 834 mg -> 41.7 mL. Raises ValueError (PlanError) for bad input.
+    Raises ValueError (PlanError) for bad input.
+
+    >>> dose = calculate_dose(Decimal("83.4"))
+    >>> dose.text, dose.volume_text
+    ('834 mg', '41.7 mL')
+    >>> calculate_dose(Decimal(154), "lb").weight_text  # 69.853 kg
+    '69.9 kg'
     """
     if unit not in WEIGHT_LIMITS:
         raise PlanError("Choose kilograms (kg) or pounds (lb).", "weight_unit")
