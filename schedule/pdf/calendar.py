@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -78,23 +79,35 @@ def _summary(plan: Plan, styles) -> list[Paragraph]:
 
 
 def _infusion_table(plan: Plan, styles, width: float) -> Table:
-    rows = [[_para(text, styles["head"]) for text in wording.INFUSION_COLUMNS]]
+    widths = [width * f for f in (0.36, 0.16, 0.2, 0.28)]
+    rows: list[list] = [[_para(text, styles["head"]) for text in wording.INFUSION_COLUMNS]]
     for infusion in plan.infusions:
         row = wording.infusion_row(infusion)
         date = f"{row.date} {wording.MOVED}" if row.moved else row.date
         cells = (date, row.name, row.cycle_day, row.expected_time)
-        rows.append([_para(text, styles["cell"]) for text in cells])
-    table = Table(rows, colWidths=[width * f for f in (0.36, 0.16, 0.2, 0.28)], repeatRows=1)
+        rows.append([_cell(text, styles["cell"], w) for text, w in zip(cells, widths, strict=True)])
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    cell = styles["cell"]
     table.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
             ]
         )
     )
     return table
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """Plain text when it fits on one line (a Paragraph per cell made long calendars slow to
+    lay out), else a Paragraph that wraps. Cell padding is ReportLab's 6 points a side."""
+    text = printable(text)
+    if stringWidth(text, style.fontName, style.fontSize) <= width - 12:
+        return text
+    return Paragraph(escape(text), style)
 
 
 def _month_tables(plan: Plan, styles, width: float) -> list:

@@ -20,14 +20,10 @@ Sample: python -m schedule.pdf.wallet_card --out sample.pdf --name "Ana Silva"
 
 import argparse
 import datetime
-import functools
 import io
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -50,6 +46,7 @@ from ..card_fields import (
 )
 from .fonts import register_fonts
 from .paper import PAPER_SIZES
+from .qr import draw_qr_code
 
 LAYOUTS = ("sheet", "card")
 HEADING_SIZE = 11
@@ -154,7 +151,7 @@ def _back(canvas: Canvas, x0: float, y0: float, values: dict[str, str], url: str
     regular, bold = register_fonts()
     _fields(canvas, x0, y0, "back", values)
     qr_x = x0 + CARD_WIDTH - SAFE - QR_SIZE
-    renderPDF.draw(qr_drawing(url, QR_SIZE), canvas, qr_x, y0 + SAFE)
+    draw_qr_code(canvas, qr_x, y0 + SAFE, url)
     url_lines = url_lines_for(url)
     y = y0 + SAFE + 1 + 7 * len(url_lines)
     canvas.setFont(bold, SMALL_SIZE)
@@ -171,19 +168,6 @@ def url_lines_for(url: str) -> list[str]:
     if len(lines) > 2:
         raise ValueError("the site address is too long to print on the card")
     return lines
-
-
-@functools.lru_cache(maxsize=16)
-def qr_drawing(url: str, size: float) -> Drawing:
-    """A `size`-point square QR code that opens `url`.
-
-    Kept per address: encoding the QR code was most of the time it took to make a card, and
-    the address is the same for every card a site prints (drawing it does not change it)."""
-    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
-    x1, y1, x2, y2 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x2 - x1), 0, 0, size / (y2 - y1), 0, 0])
-    drawing.add(widget)
-    return drawing
 
 
 def _fields(canvas: Canvas, x0: float, y0: float, side: str, values: dict[str, str]) -> None:

@@ -27,7 +27,7 @@ from schedule.card_fields import (
     fits,
 )
 from schedule.card_forms import WalletCardForm, calendar_prefill
-from schedule.pdf import wallet_card
+from schedule.pdf import qr, wallet_card
 from schedule.pdf.fonts import register_fonts
 from schedule.pdf.wallet_card import render, sheet_placements
 
@@ -217,16 +217,26 @@ def test_empty_fields_leave_labelled_blank_lines_to_write_on():
 def test_the_qr_code_opens_the_blood_bank_page(monkeypatch):
     given_values = []
 
-    class SpyWidget(wallet_card.QrCodeWidget):
+    class SpyWidget(qr.QrCodeWidget):
         def __init__(self, value, **kwargs):
             given_values.append(value)
             super().__init__(value, **kwargs)
 
-    monkeypatch.setattr(wallet_card, "QrCodeWidget", SpyWidget)
-    wallet_card.qr_drawing.cache_clear()
+    monkeypatch.setattr(qr, "QrCodeWidget", SpyWidget)
+    qr.qr_rectangles.cache_clear()
     text = page_text(pdf().pages[0])
     assert given_values == [URL]  # encoded once, drawn on both copies
     assert text.count(URL) == 2
+
+
+def test_the_qr_code_is_what_reportlabs_qr_widget_draws():
+    size = card_fields.QR_SIZE
+    widget = qr.QrCodeWidget(URL, barLevel="M", barBorder=2, barWidth=size, barHeight=size)
+    drawn = [(r.x, r.y, r.width, r.height) for r in widget.draw().contents if r.fillColor]
+    ours = qr.qr_rectangles(URL)
+    assert len(ours) == len(drawn) > 100
+    for mine, theirs in zip(ours, drawn, strict=True):
+        assert mine == pytest.approx(theirs)
 
 
 def test_no_text_is_smaller_than_6_points():
