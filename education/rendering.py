@@ -29,8 +29,8 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CACHE_SECONDS = 24 * 60 * 60
 TABLE_OPEN = (
-    '<div class="table-scroll" role="region" tabindex="0" aria-label="Table: scroll sideways '
-    'to see it all"><table>'
+    '<div class="table-scroll" role="region" tabindex="0" aria-label="Table{number}: scroll '
+    'sideways to see it all"><table>'
 )
 
 # Text inside these elements is never turned into a glossary link.
@@ -57,8 +57,21 @@ def render_markdown(text: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    # Wide tables scroll sideways on a phone; the wrapper can take keyboard focus to scroll.
-    return clean.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
+    return _wrap_tables(clean)
+
+
+def _wrap_tables(clean: str) -> str:
+    """Wide tables scroll sideways on a phone; the wrapper can take keyboard focus to scroll.
+
+    Each scrolling region needs its own name, so a page with several tables numbers them.
+    """
+    pieces = clean.split("<table>")
+    several = len(pieces) > 2
+    out = [pieces[0]]
+    for number, piece in enumerate(pieces[1:], start=1):
+        out.append(TABLE_OPEN.format(number=f" {number}" if several else ""))
+        out.append(piece)
+    return "".join(out).replace("</table>", "</table></div>")
 
 
 class _GlossaryLinker(HTMLParser):
