@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from .cache import cached_page
+from .governance import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 
@@ -45,11 +46,19 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
     return page
 
 
-def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
-    context = {
+def page_context(page: Page) -> dict:
+    """What page.html needs; the admin's draft preview uses it too, so both look the same."""
+    return {
         "page": page,
         "body_html": page_html(page.body, glossary_terms()),
         "help_settings": HelpSettings.load() if page.show_help else None,
+    }
+
+
+def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
+    context = page_context(page) | {
+        "approval": public_approval(page),
+        "feedback_revision": published_revision(page),
     }
     response = render(request, "education/page.html", context)
     if not page.is_published:
