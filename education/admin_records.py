@@ -32,14 +32,14 @@ def object_history_link(revision: Revision) -> str:
 
 @admin.register(Revision)
 class RevisionAdmin(ReadOnlyAdmin):
-    list_display = ["number", "content", "state", "author_name", "created_at", "summary"]
+    list_display = ["number", "content_link", "state", "author_name", "created_at", "summary"]
     list_filter = ["state", "content_type"]
     search_fields = ["summary", "author_name"]
     list_select_related = ["content_type"]
     exclude = ["content"]
 
     @admin.display(description="content")
-    def content(self, revision: Revision) -> str:
+    def content_link(self, revision: Revision) -> str:
         return object_history_link(revision)
 
 

@@ -15,7 +15,7 @@ Every rule is enforced here, on the server, whatever the admin templates show:
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
@@ -184,7 +184,10 @@ def approve(revision: Revision, user, name: str, role: str, seen_hash: str) -> A
         content_hash=revision.content_hash,
         approved_on=today,
     )
-    publish(revision, reviewed=today, reviewer=f"{name} ({role})")
+    try:
+        publish(revision, reviewed=today, reviewer=f"{name} ({role})")
+    except ValidationError as exc:  # e.g. another page took this title since the draft
+        raise GovernanceError("This draft cannot be published: " + " ".join(exc.messages)) from None
     return approval
 
 

@@ -47,8 +47,15 @@ def test_the_dashboard_preview_diff_and_approval_pages_have_no_axe_violations(
     assert page.get_by_text("Bed instead of chair").is_visible()
     axe_check(page)
     base = f"/admin/education/page/{content.pk}"
-    for url in [f"{base}/history/", f"{base}/revisions/2/preview/", f"{base}/compare/?a=1&b=2",
-                f"{base}/revisions/2/approve/", f"{base}/change/", "/admin/education/pagefeedback/"]:  # fmt: skip
+    urls = [
+        f"{base}/history/",
+        f"{base}/revisions/2/preview/",
+        f"{base}/compare/?a=1&b=2",
+        f"{base}/revisions/2/approve/",
+        f"{base}/change/",
+        "/admin/education/pagefeedback/",
+    ]
+    for url in urls:
         response = page.goto(url)
         assert response.status == 200, url
         axe_check(page)
@@ -106,7 +113,11 @@ def test_the_feedback_block_has_no_axe_violations_and_works_by_keyboard(page, ax
     assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
     axe_check(page)
     latest = PageFeedback.objects.order_by("-pk").first()
-    assert (latest.path, latest.helpful, latest.reason) == ("/learn/infusion-day/", False, "outdated")
+    assert (latest.path, latest.helpful, latest.reason) == (
+        "/learn/infusion-day/",
+        False,
+        "outdated",
+    )
     assert latest.revision == governance.published_revision(content)
     assert page.context.cookies() == []
 

@@ -93,9 +93,7 @@ def test_a_reviewer_approval_publishes_the_draft_and_restarts_the_review_cycle(
     ) == 6
     html = public_html(client_factory, page)
     assert "You lie on a bed" in html
-    assert (
-        f"Rita Reviewer (Myeloma clinical nurse specialist) on {today:%-d %B %Y}" in html
-    )
+    assert f"Rita Reviewer (Myeloma clinical nurse specialist) on {today:%-d %B %Y}" in html
     revisions = {r.number: r.state for r in governance.revisions_of(page)}
     assert revisions == {1: "retired", 2: "published"}
     approval = Approval.objects.get()
@@ -226,11 +224,17 @@ def test_nothing_can_be_deleted(as_editor, django_user_model, client_factory, pa
         django_user_model.objects.create_superuser("root", "r@example.org", "x" * 16)
     )
     for client in (as_editor, root):
-        assert client.post(f"/admin/education/page/{page.pk}/delete/", {"post": "yes"}).status_code == 403
+        assert (
+            client.post(f"/admin/education/page/{page.pk}/delete/", {"post": "yes"}).status_code
+            == 403
+        )
         revision = Revision.objects.first()
-        assert client.post(
-            f"/admin/education/revision/{revision.pk}/delete/", {"post": "yes"}
-        ).status_code == 403
+        assert (
+            client.post(
+                f"/admin/education/revision/{revision.pk}/delete/", {"post": "yes"}
+            ).status_code
+            == 403
+        )
     assert Page.objects.filter(pk=page.pk).exists() and Revision.objects.exists()
 
 
@@ -384,3 +388,16 @@ def test_revision_list_is_read_only(as_editor, page):
     revision.refresh_from_db()
     assert revision.summary == "Shipped"
     assert ChecklistItem.objects.count() == 0
+
+
+def test_a_draft_that_clashes_with_another_page_is_refused_not_crashed(
+    as_editor, as_reviewer, page
+):
+    save_in_admin(as_editor, page, title="Taken later")
+    make_page(title="Taken later", slug="taken-later")
+    response = approve_in_admin(as_reviewer, page, 2)
+    assert response.status_code == 403
+    assert "cannot be published" in response.content.decode()
+    assert not Approval.objects.exists()
+    page.refresh_from_db()
+    assert page.title == "Infusion day"

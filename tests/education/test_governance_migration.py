@@ -52,8 +52,10 @@ def test_existing_content_becomes_published_revision_1_with_sign_off_pending():
         groups = new.get_model("auth", "Group").objects
         reviewers = groups.get(name="Clinical reviewers")
         assert reviewers.permissions.filter(codename="approve_revision").exists()
-        assert not groups.get(name="Content editors").permissions.filter(
-            codename="approve_revision"
-        ).exists()
+        assert (
+            not groups.get(name="Content editors")
+            .permissions.filter(codename="approve_revision")
+            .exists()
+        )
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
