@@ -132,6 +132,9 @@ def test_the_author_cannot_approve_their_own_revision(client_factory, page):
 def test_a_stale_draft_cannot_be_approved(as_editor, as_reviewer, page):
     save_in_admin(as_editor, page, body="First try.")
     save_in_admin(as_editor, page, body="Second try.")
+    states = {r.number: r.state for r in governance.revisions_of(page)}
+    assert states == {1: "published", 2: "replaced", 3: "draft"}
+    assert [r.number for r in governance.awaiting_approval()] == [3]
     response = approve_in_admin(as_reviewer, page, 2)
     assert response.status_code == 403
     assert "no longer the latest draft" in response.content.decode()
@@ -401,3 +404,15 @@ def test_a_draft_that_clashes_with_another_page_is_refused_not_crashed(
     assert not Approval.objects.exists()
     page.refresh_from_db()
     assert page.title == "Infusion day"
+
+
+def test_an_older_draft_is_refused_even_if_it_still_says_draft(as_editor, as_reviewer, page):
+    """Two editors saving at once could leave two drafts; only the latest can be approved."""
+    save_in_admin(as_editor, page, body="First try.")
+    save_in_admin(as_editor, page, body="Second try.")
+    Revision.objects.filter(number=2).update(state=Revision.State.DRAFT)
+    response = approve_in_admin(as_reviewer, page, 2)
+    assert response.status_code == 403
+    assert "no longer the latest draft" in response.content.decode()
+    page.refresh_from_db()
+    assert page.body == "You sit in a chair for the drip."
