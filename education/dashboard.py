@@ -2,6 +2,7 @@
 
 - pages overdue for review, or due within ``SOON_DAYS``;
 - drafts waiting for clinical approval, and for how long;
+- published pages whose wording has no clinical sign-off yet;
 - pages above reading grade 8, with their sentences above grade 10;
 - help numbers still empty;
 - page feedback totals.
@@ -63,6 +64,11 @@ def waiting_for_approval(now: datetime.datetime) -> list[Waiting]:
     return [Waiting(r, (now - r.created_at).days) for r in governance.awaiting_approval()]
 
 
+def without_sign_off() -> list[Page]:
+    """Published pages whose live wording has no clinical approval yet."""
+    return [p for p in Page.objects.published() if governance.public_approval(p) is None]
+
+
 def hard_pages() -> list[HardPage]:
     pages = Page.objects.published().filter(reading_grade__gt=PAGE_GRADE_LIMIT)
     return [HardPage(p, hard_sentences(p.body, SENTENCE_GRADE_LIMIT)) for p in pages]
@@ -83,6 +89,7 @@ def dashboard() -> dict:
         "due": due_for_review(today),
         "waiting": waiting_for_approval(now),
         "hard_pages": hard_pages(),
+        "unsigned": without_sign_off(),
         "empty_numbers": empty_help_numbers(),
         "feedback": feedback_totals()[:FEEDBACK_ROWS],
         "soon_days": SOON_DAYS,

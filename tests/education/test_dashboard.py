@@ -121,3 +121,18 @@ def test_the_reminder_command_sends_nothing_when_nothing_is_due(db):
     out = StringIO()
     call_command("send_review_reminders", stdout=out)
     assert mail.outbox == [] and "Sent 0" in out.getvalue()
+
+
+def test_it_lists_published_pages_without_clinical_sign_off(home):
+    unsigned = section(home, "Published pages without clinical sign-off")
+    for title in ["Overdue page", "Soon page", "Later page", "Hard page"]:
+        assert title in unsigned
+
+
+def test_an_approved_page_leaves_the_sign_off_list(client, content):
+    rita = reviewer()
+    draft = governance.awaiting_approval()[0]
+    governance.approve(draft, rita, "Rita Reviewer", "Nurse", draft.content_hash)
+    client.force_login(rita)
+    unsigned = section(client.get("/admin/").content.decode(), "Published pages without")
+    assert "Later page" not in unsigned and "Soon page" in unsigned

@@ -33,10 +33,10 @@ def _waiting_line(waiting: Waiting) -> str:
     )
 
 
-def reminder_text(due: list[DueItem], waiting: list[Waiting]) -> str:
+def reminder_text(due: list[DueItem], waiting: list[Waiting], days: int = SOON_DAYS) -> str:
     parts = ["Hello,\n\nThese items in the isatuximab guide need a clinical reviewer.\n"]
     if due:
-        parts.append(f"Reviews overdue or due in the next {SOON_DAYS} days:\n")
+        parts.append(f"Reviews overdue or due in the next {days} days:\n")
         parts.extend(_due_line(item) for item in due)
         parts.append("")
     if waiting:
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             count = len(due) + len(theirs)
             send_mail(
                 subject=f"Isatuximab guide: {count} item(s) need clinical review",
-                message=reminder_text(due, theirs),
+                message=reminder_text(due, theirs, options["days"]),
                 from_email=None,
                 recipient_list=[reviewer.email],
             )
