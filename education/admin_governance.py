@@ -13,6 +13,7 @@ from django.http import Http404, HttpRequest
 from django.urls import path
 
 from . import admin_views, governance
+from .roles import is_reviewer
 
 SUMMARY_FIELD = "change_summary"
 
@@ -75,6 +76,7 @@ class GovernedAdmin(admin.ModelAdmin):
             context["published_revision"] = governance.published_revision(obj)
             context["pending_draft"] = governance.pending_draft(obj)
             context["public_approval"] = governance.public_approval(obj)
+            context["is_reviewer"] = is_reviewer(request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
