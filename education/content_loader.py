@@ -5,6 +5,11 @@ reload an object is updated only while its current content still has that finger
 one has edited it since, and no one has saved a draft of it); otherwise the admin's edit is
 kept and reported. An object an admin deleted is not brought back. Every object created or
 updated gets a published revision with clinical sign-off pending (education.governance).
+
+Translations live in ``content/<language>/`` (e.g. ``content/es/``) in the same formats. Each is
+linked to its English original (pages by slug, checklist items by ``order``, glossary terms by
+an ``"english"`` key naming the English term, or a ``"slug"`` key with the English term's
+slug) and to the English revision published when it was loaded (``source_revision``).
 """
 
 import datetime
@@ -15,7 +20,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .governance import edited_by_someone, record_published
+from .governance import edited_by_someone, published_revision, record_published
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ShippedContent, fingerprint
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -26,6 +31,9 @@ PAGE_KEYS = {
 }  # fmt: skip
 REQUIRED_PAGE_KEYS = PAGE_KEYS - {"source", "status", "show_help"}
 LOADED = "Loaded from the shipped content files (clinical sign-off pending)"
+TRANSLATIONS = ("es",)
+# Shown as "Reviewed by" on a shipped translation until a clinician approves it.
+PENDING_TRANSLATION_REVIEW = {"es": "Traducción pendiente de revisión clínica"}
 YES = {"yes", "true", "1", "on"}
 NO = {"no", "false", "0", "off", ""}
 
@@ -153,7 +161,12 @@ def shipped_glossary(content_dir: Path = CONTENT_DIR) -> list[dict]:
     ]
 
 
-def _sync(model: type[ShippedContent], key: str, values: dict, report: Report) -> None:
+def _sync(
+    model: type[ShippedContent], key: str, values: dict, report: Report, links: dict | None = None
+) -> None:
+    """Create or update one shipped object; ``links`` (language, original) are set as well but
+    are not part of the fingerprint."""
+    links = links or {}
     label = f"{model._meta.verbose_name} {key}"
     obj = model.objects.filter(content_key=key).first()
     new_hash = fingerprint(values)
@@ -161,7 +174,7 @@ def _sync(model: type[ShippedContent], key: str, values: dict, report: Report) -
         if model.history.filter(content_key=key, history_type="-").exists():
             report.deleted_by_admin.append(label)
             return
-        obj = model(content_key=key, **values)
+        obj = model(content_key=key, **values, **links)
         try:
             obj.full_clean(exclude=["slug"] if model is GlossaryTerm else None)
         except ValidationError as exc:
@@ -175,7 +188,7 @@ def _sync(model: type[ShippedContent], key: str, values: dict, report: Report) -
     elif obj.shipped_hash == new_hash:
         report.unchanged.append(label)
     else:
-        for name, value in values.items():
+        for name, value in (values | links).items():
             setattr(obj, name, value)
         obj.shipped_hash = new_hash
         obj.save()
@@ -192,8 +205,40 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Report:
         _sync(ChecklistItem, f"checklist:{values['order']}", values, report)
     for values in shipped_glossary(content_dir):
         _sync(GlossaryTerm, f"glossary:{values['term'].lower()}", values, report)
+    for language in TRANSLATIONS:
+        if (content_dir / language).is_dir():
+            _load_translations(content_dir / language, language, report)
     _load_help(content_dir, report)
     return report
+
+
+def _links(model: type[ShippedContent], source_key: str, language: str) -> dict:
+    source = model.objects.filter(content_key=source_key, language="en").first()
+    revision = published_revision(source) if source is not None else None
+    return {"language": language, "translation_of": source, "source_revision": revision}
+
+
+def _english_glossary_key(entry: dict) -> str:
+    if entry.get("english"):
+        return f"glossary:{entry['english'].lower()}"
+    source = GlossaryTerm.objects.filter(language="en", slug=entry.get("slug") or "-").first()
+    return source.content_key if source is not None else ""
+
+
+def _load_translations(directory: Path, language: str, report: Report) -> None:
+    for values in shipped_pages(directory):
+        values["reviewer"] = PENDING_TRANSLATION_REVIEW.get(language, values["reviewer"])
+        links = _links(Page, f"page:{values['slug']}", language)
+        _sync(Page, f"{language}:page:{values['slug']}", values, report, links)
+    for values in shipped_checklist(directory):
+        links = _links(ChecklistItem, f"checklist:{values['order']}", language)
+        _sync(ChecklistItem, f"{language}:checklist:{values['order']}", values, report, links)
+    path = directory / "glossary.json"
+    entries = _read_json(path) if path.exists() else []
+    for entry, values in zip(entries, shipped_glossary(directory), strict=True):
+        links = _links(GlossaryTerm, _english_glossary_key(entry), language)
+        key = f"{language}:glossary:{values['term'].lower()}"
+        _sync(GlossaryTerm, key, values, report, links)
 
 
 def _load_help(content_dir: Path, report: Report) -> None:

@@ -13,12 +13,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from .fever import DEFAULT_FEVER_C, FEVER_TOKEN, MAX_FEVER_C, MIN_FEVER_C, fever_text
-from .readability import grade_level
+from .readability import grade_level, spanish_score
+from .translation_models import ENGLISH, Translatable, TranslatableQuerySet
 
 # Pages with their own top-level address instead of /learn/<slug>/ (slug -> URL name).
 CANONICAL_URL_NAMES = {"for-blood-banks": "for-blood-banks"}
@@ -71,27 +72,25 @@ class ShippedContent(models.Model):
         return fingerprint(self.content_values())
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(TranslatableQuerySet):
     def published(self) -> "PageQuerySet":
         return self.filter(status=Page.Status.PUBLISHED)
 
 
-class Page(ShippedContent):
+class Page(Translatable, ShippedContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
     title = models.CharField(
         max_length=120,
-        unique=True,
         help_text="The page heading and browser tab title. Ask a question or name the topic "
         "in plain words, e.g. 'What is isatuximab?'.",
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text="The last part of the web address: lower-case words joined by hyphens. "
-        "Changing it breaks links people have saved.",
+        "Changing it breaks links people have saved. A translation keeps the English slug.",
     )
     summary = models.CharField(
         "main message",
@@ -102,7 +101,6 @@ class Page(ShippedContent):
     description = models.CharField(
         "meta description",
         max_length=200,
-        unique=True,
         help_text="One sentence for search engines and link previews. Each page needs its own.",
     )
     body = models.TextField(
@@ -152,7 +150,17 @@ class Page(ShippedContent):
         default=0,
         editable=False,
         help_text="US school grade needed to read the body (Flesch-Kincaid). Worked out when "
-        "the page is saved. Aim for 6 or lower; never above 8.",
+        "the page is saved. Aim for 6 or lower; never above 8. English pages only.",
+    )
+    reading_score = models.DecimalField(
+        "Spanish reading ease",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Spanish pages only: Fernández-Huerta reading ease (0 to 100, higher is "
+        "easier). Aim for 70 or more ('bastante fácil').",
     )
     history = HistoricalRecords()
 
@@ -175,18 +183,28 @@ class Page(ShippedContent):
 
     class Meta:
         ordering = ["order", "title"]
+        constraints = [
+            Translatable.unique_in_language("page", "title"),
+            Translatable.unique_in_language("page", "slug"),
+            Translatable.unique_in_language("page", "description"),
+            Translatable.one_translation_per_language("page"),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def save(self, *args, **kwargs) -> None:
-        self.reading_grade = grade_level(self.body)
+        if self.language == ENGLISH:
+            self.reading_grade, self.reading_score = grade_level(self.body), None
+        else:
+            self.reading_grade, self.reading_score = 0, spanish_score(self.body)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        if self.slug in CANONICAL_URL_NAMES:
-            return reverse(CANONICAL_URL_NAMES[self.slug])
-        return reverse("page", args=[self.slug])
+        with translation.override(self.language):
+            if self.slug in CANONICAL_URL_NAMES:
+                return reverse(CANONICAL_URL_NAMES[self.slug])
+            return reverse("page", args=[self.slug])
 
     def clean(self) -> None:
         super().clean()
@@ -217,7 +235,7 @@ class Page(ShippedContent):
         return parse_sources(self.sources)
 
 
-class ChecklistItemQuerySet(models.QuerySet):
+class ChecklistItemQuerySet(TranslatableQuerySet):
     def published(self) -> "ChecklistItemQuerySet":
         return self.filter(published=True)
 
@@ -225,7 +243,7 @@ class ChecklistItemQuerySet(models.QuerySet):
 NEGATIVE_START = re.compile(r"^\s*(do not|don't|don\u2019t|never|avoid)\b", re.IGNORECASE)
 
 
-class ChecklistItem(ShippedContent):
+class ChecklistItem(Translatable, ShippedContent):
     class Kind(models.TextChoices):
         DO = "do", "Do"
         DONT = "dont", "Don't"
@@ -276,6 +294,7 @@ class ChecklistItem(ShippedContent):
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = "checklist item"
+        constraints = [Translatable.one_translation_per_language("checklistitem")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.text}"
@@ -295,20 +314,18 @@ class ChecklistItem(ShippedContent):
         return f"{self.pk}-{fingerprint({'t': self.text})[:8]}"
 
 
-class GlossaryTermQuerySet(models.QuerySet):
+class GlossaryTermQuerySet(TranslatableQuerySet):
     def published(self) -> "GlossaryTermQuerySet":
         return self.filter(published=True)
 
 
-class GlossaryTerm(ShippedContent):
+class GlossaryTerm(Translatable, ShippedContent):
     term = models.CharField(
         max_length=80,
-        unique=True,
         help_text="The word or phrase as people see it on the pages, e.g. 'monoclonal antibody'.",
     )
     slug = models.SlugField(
         max_length=80,
-        unique=True,
         help_text="Used in the glossary address (/glossary/#slug). Filled in from the term.",
     )
     other_spellings = models.CharField(
@@ -332,6 +349,11 @@ class GlossaryTerm(ShippedContent):
     class Meta:
         ordering = ["term"]
         verbose_name = "glossary term"
+        constraints = [
+            Translatable.unique_in_language("glossaryterm", "term"),
+            Translatable.unique_in_language("glossaryterm", "slug"),
+            Translatable.one_translation_per_language("glossaryterm"),
+        ]
 
     def __str__(self) -> str:
         return self.term

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 
 import markdown
 import textstat
+from textstat.textstat import textstatistics
 
 from .fever import replace_fever_token
 
@@ -49,6 +50,44 @@ def plain_text(markdown_text: str) -> str:
     parser.close()
     parser._flush()
     return "\n".join(parser.blocks)
+
+
+_spanish = textstatistics()  # its own instance: English grades stay English
+_spanish.set_lang("es")
+
+# Fernández-Huerta reading ease bands (as for Flesch reading ease), lowest score first.
+SPANISH_BANDS = (
+    (30, "muy difícil"),
+    (50, "difícil"),
+    (60, "bastante difícil"),
+    (70, "normal"),
+    (80, "bastante fácil"),
+    (90, "fácil"),
+)
+
+
+def spanish_score(markdown_text: str) -> float:
+    """Fernández-Huerta reading ease of Spanish text (higher is easier), rounded to 0.1.
+
+    >>> spanish_score("Usted recibe el medicamento por una vena. Tarda una hora.") > 70
+    True
+    """
+    text = plain_text(markdown_text)
+    if not re.search(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]", text):
+        return 0.0
+    return round(float(_spanish.fernandez_huerta(text)), 1)
+
+
+def spanish_band(score: float) -> str:
+    """The band a Fernández-Huerta score falls in, in Spanish.
+
+    >>> spanish_band(75), spanish_band(85), spanish_band(95)
+    ('bastante fácil', 'fácil', 'muy fácil')
+    """
+    for limit, band in SPANISH_BANDS:
+        if score < limit:
+            return band
+    return "muy fácil"
 
 
 def grade_level(markdown_text: str) -> float:

@@ -13,35 +13,45 @@ from .checklist import grouped_checklist
 from .governance import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
+from .translation_models import ENGLISH
+from .translations import active_language, english_url, is_out_of_date, localised
 
 MAX_QUERY_LENGTH = 100
 
 
-def glossary_terms() -> list[Term]:
+def glossary_terms(language: str) -> list[Term]:
     return [
         Term(slug=t.slug, term=t.term, definition=t.definition, spellings=tuple(t.spellings()))
-        for t in GlossaryTerm.objects.published()
+        for t in GlossaryTerm.objects.published().for_language(language)
     ]
+
+
+def listed_pages() -> list[Page]:
+    """Published pages in the active language (English where not translated yet)."""
+    pages = Page.objects.exclude(slug__in=CANONICAL_URL_NAMES)
+    return localised(pages, active_language(), key=lambda p: (p.order, p.title))
 
 
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    pages = Page.objects.published().exclude(slug__in=CANONICAL_URL_NAMES)
-    return render(request, "education/home.html", {"pages": pages})
+    return render(request, "education/home.html", {"pages": listed_pages()})
 
 
 @require_safe
 @cached_page
 def learn(request: HttpRequest) -> HttpResponse:
-    pages = Page.objects.published().exclude(slug__in=CANONICAL_URL_NAMES)
-    return render(request, "education/learn.html", {"pages": pages})
+    return render(request, "education/learn.html", {"pages": listed_pages()})
 
 
 def _visible_page(request: HttpRequest, slug: str) -> Page:
-    """A published page, or for staff also a draft (shown as a preview)."""
+    """A published page in the active language, or the English one while it is not translated;
+    for staff also a draft (shown as a preview)."""
     pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
-    page = pages.filter(slug=slug).first()
+    language = active_language()
+    page = pages.for_language(language).filter(slug=slug).first()
+    if page is None and language != ENGLISH:
+        page = pages.for_language(ENGLISH).filter(slug=slug).first()
     if page is None:
         raise Http404("No such page")
     return page
@@ -52,7 +62,9 @@ def page_context(page: Page) -> dict:
     help_settings = HelpSettings.load()
     return {
         "page": page,
-        "body_html": page_html(page.body, glossary_terms(), help_settings.fever_threshold_c),
+        "body_html": page_html(
+            page.body, glossary_terms(page.language), help_settings.fever_threshold_c
+        ),
         "help_settings": help_settings if page.show_help else None,
     }
 
@@ -61,6 +73,8 @@ def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
     context = page_context(page) | {
         "approval": public_approval(page),
         "feedback_revision": published_revision(page),
+        "out_of_date": is_out_of_date(page),
+        "english_url": english_url(page) if page.translation_of_id else "",
     }
     response = render(request, "education/page.html", context)
     if not page.is_published:
@@ -88,8 +102,9 @@ def for_blood_banks(request: HttpRequest) -> HttpResponse:
 @cached_page
 def checklist(request: HttpRequest) -> HttpResponse:
     help_settings = HelpSettings.load()
-    items = list(ChecklistItem.objects.published())
-    groups = grouped_checklist(items, glossary_terms(), help_settings.fever_threshold_c)
+    language = active_language()
+    items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
+    groups = grouped_checklist(items, glossary_terms(language), help_settings.fever_threshold_c)
     context = {"groups": groups, "help_settings": help_settings}
     return render(request, "education/checklist.html", context)
 
@@ -97,7 +112,9 @@ def checklist(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def glossary(request: HttpRequest) -> HttpResponse:
-    terms = sorted(GlossaryTerm.objects.published(), key=lambda t: t.term.casefold())
+    terms = localised(
+        GlossaryTerm.objects.all(), active_language(), key=lambda t: t.term.casefold()
+    )
     return render(request, "education/glossary.html", {"terms": terms})
 
 
@@ -107,18 +124,24 @@ def get_help(request: HttpRequest) -> HttpResponse:
     return render(request, "education/get_help.html", {"help_settings": HelpSettings.load()})
 
 
-def search_pages(query: str) -> QuerySet[Page]:
-    """Published pages matching the query, best first (full-text search on PostgreSQL)."""
-    pages = Page.objects.published()
+# PostgreSQL text-search configurations (stemming) for each site language.
+SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+
+
+def search_pages(query: str, language: str = ENGLISH) -> QuerySet[Page]:
+    """Published pages in ``language`` matching the query, best first (full-text search with
+    the language's stemming on PostgreSQL)."""
+    pages = Page.objects.published().for_language(language)
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
+        config = SEARCH_CONFIGS.get(language, "simple")
         vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("body", weight="C", config="english")
+            SearchVector("title", weight="A", config=config)
+            + SearchVector("summary", weight="B", config=config)
+            + SearchVector("body", weight="C", config=config)
         )
-        search_query = SearchQuery(query, search_type="websearch", config="english")
+        search_query = SearchQuery(query, search_type="websearch", config=config)
         return (
             pages.annotate(search=vector, rank=SearchRank(vector, search_query))
             .filter(search=search_query)
@@ -139,6 +162,6 @@ def search(request: HttpRequest) -> HttpResponse:
         context["problem"] = "too_long"
         context["query"] = ""
     else:
-        context["results"] = list(search_pages(query))
+        context["results"] = list(search_pages(query, active_language()))
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
