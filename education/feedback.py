@@ -17,11 +17,13 @@ exchange nobody's address is ever kept, even for a minute.
 import hashlib
 import time
 
+from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.csrf import csrf_exempt
@@ -48,8 +50,10 @@ def public_path(raw: str) -> str | None:
         or not url_has_allowed_host_and_scheme(path, None)
     ):
         return None
+    language = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     try:
-        match = resolve(path)
+        with translation.override(language):  # /es/... resolves only while Spanish is active
+            match = resolve(path)
     except Resolver404:
         return None
     if match.url_name is None or any(path.startswith(f"/{p}/") for p in NOT_PAGES):

@@ -15,6 +15,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .fever import DEFAULT_FEVER_C, FEVER_TOKEN, MAX_FEVER_C, MIN_FEVER_C, fever_text
@@ -201,10 +202,16 @@ class Page(Translatable, ShippedContent):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
+        """The page's address in its own language (Spanish pages under /es/)."""
         with translation.override(self.language):
-            if self.slug in CANONICAL_URL_NAMES:
-                return reverse(CANONICAL_URL_NAMES[self.slug])
-            return reverse("page", args=[self.slug])
+            return self.local_url()
+
+    def local_url(self) -> str:
+        """The address in the active language: an English page not translated yet is shown
+        under /es/ too, so a Spanish reader stays on the Spanish site."""
+        if self.slug in CANONICAL_URL_NAMES:
+            return reverse(CANONICAL_URL_NAMES[self.slug])
+        return reverse("page", args=[self.slug])
 
     def clean(self) -> None:
         super().clean()
@@ -245,16 +252,16 @@ NEGATIVE_START = re.compile(r"^\s*(do not|don't|don\u2019t|never|avoid)\b", re.I
 
 class ChecklistItem(Translatable, ShippedContent):
     class Kind(models.TextChoices):
-        DO = "do", "Do"
-        DONT = "dont", "Don't"
+        DO = "do", _("Do")
+        DONT = "dont", _("Don't")
 
     class Group(models.TextChoices):
         """The checklist's headings, in the order they are shown."""
 
-        BEFORE = "before", "Before treatment starts"
-        INFUSION_DAY = "infusion_day", "On infusion days"
-        EVERY_DAY = "every_day", "Every day"
-        CALL_NOW = "call_now", "Call your team straight away"
+        BEFORE = "before", _("Before treatment starts")
+        INFUSION_DAY = "infusion_day", _("On infusion days")
+        EVERY_DAY = "every_day", _("Every day")
+        CALL_NOW = "call_now", _("Call your team straight away")
 
     kind = models.CharField(
         max_length=4,

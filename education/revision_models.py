@@ -14,6 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Revision(models.Model):
@@ -137,10 +138,10 @@ class PageFeedback(models.Model):
     """One 'Was this page helpful?' answer: the page, the revision shown and the date only."""
 
     class Reason(models.TextChoices):
-        HARD = "hard", "It was hard to understand"
-        MISSING = "missing", "Information was missing"
-        OUT_OF_DATE = "outdated", "It looked out of date"
-        OTHER = "other", "Something else"
+        HARD = "hard", _("It was hard to understand")
+        MISSING = "missing", _("Information was missing")
+        OUT_OF_DATE = "outdated", _("It looked out of date")
+        OTHER = "other", _("Something else")
 
     path = models.CharField(max_length=200, help_text="The public address of the page.")
     revision = models.ForeignKey(

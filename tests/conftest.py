@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from education.cache import forget_version
 
@@ -13,3 +15,12 @@ def empty_cache():
     yield
     cache.clear()
     forget_version()
+
+
+@pytest.fixture(autouse=True)
+def english_outside_requests():
+    """The test client leaves the last request's language active in the test's thread; a test
+    that checks a message outside a request must not depend on which page was fetched before."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
