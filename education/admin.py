@@ -24,6 +24,10 @@ WIDE_FIELDS = {
     models.TextField: {"widget": forms.Textarea(attrs={"class": "vLargeTextField", "rows": 16})},
 }
 REVIEW_RECORD = ["last_reviewed", "next_review_due", "reviewer"]
+# A translation names its English original and the English revision it was translated from.
+TRANSLATION_FIELDS = ["language", "translation_of", "source_revision"]
+PAGE_TEXT_FIELDS = ["title", "slug", "summary", "description", "body", "reading_grade",
+                    "reading_score"]  # fmt: skip
 
 
 class KeepEverythingAdmin(SimpleHistoryAdmin):
@@ -65,15 +69,18 @@ class PageAdmin(GovernedAdmin):
         "next_review_due",
         "review_state",
         "reading_grade",
+        "reading_score",
+        "language",
         "updated_at",
     ]
-    list_filter = ["status", ReviewDueFilter, "show_help"]
+    list_filter = ["language", "status", ReviewDueFilter, "show_help"]
     search_fields = ["title", "summary", "body", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["reading_grade", "updated_at", *REVIEW_RECORD]
+    readonly_fields = ["reading_grade", "reading_score", "updated_at", *REVIEW_RECORD]
     formfield_overrides = WIDE_FIELDS
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "body", "reading_grade"]}),
+        (None, {"fields": PAGE_TEXT_FIELDS}),
+        ("Language", {"fields": TRANSLATION_FIELDS}),
         ("Publishing", {"fields": ["status", "order", "show_help", "updated_at"]}),
         ("Sources", {"fields": ["sources"]}),
         (
@@ -102,31 +109,32 @@ class PageAdmin(GovernedAdmin):
 
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(GovernedAdmin):
-    list_display = ["text", "kind", "group", "order", "published", "updated_at"]
+    list_display = ["text", "kind", "group", "order", "published", "language", "updated_at"]
     list_display_links = ["text"]
-    list_filter = ["group", "kind", "published"]
+    list_filter = ["language", "group", "kind", "published"]
     search_fields = ["text", "why"]
     formfield_overrides = WIDE_FIELDS
     readonly_fields = ["updated_at"]
-    fields = ["kind", "text", "why", "order", "published", "updated_at", SUMMARY_FIELD]
+    fields = ["kind", "text", "why", "order", "published", *TRANSLATION_FIELDS, "updated_at",
+              SUMMARY_FIELD]  # fmt: skip
 
     def view_on_site(self, obj: ChecklistItem) -> str:
-        return "/checklist/"
+        return "/es/checklist/" if obj.language == "es" else "/checklist/"
 
 
 @admin.register(GlossaryTerm)
 class GlossaryTermAdmin(GovernedAdmin):
-    list_display = ["term", "other_spellings", "published", "updated_at"]
-    list_filter = ["published"]
+    list_display = ["term", "other_spellings", "published", "language", "updated_at"]
+    list_filter = ["language", "published"]
     search_fields = ["term", "other_spellings", "definition"]
     formfield_overrides = WIDE_FIELDS
     prepopulated_fields = {"slug": ["term"]}
     readonly_fields = ["updated_at"]
-    fields = ["term", "slug", "other_spellings", "definition", "published", "updated_at",
-              SUMMARY_FIELD]  # fmt: skip
+    fields = ["term", "slug", "other_spellings", "definition", "published", *TRANSLATION_FIELDS,
+              "updated_at", SUMMARY_FIELD]  # fmt: skip
 
     def view_on_site(self, obj: GlossaryTerm) -> str:
-        return f"/glossary/#{obj.slug}"
+        return f"/es/glossary/#{obj.slug}" if obj.language == "es" else f"/glossary/#{obj.slug}"
 
 
 @admin.register(HelpSettings)

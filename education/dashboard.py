@@ -5,6 +5,7 @@
 - published pages whose wording has no clinical sign-off yet;
 - pages above reading grade 8, with their sentences above grade 10;
 - help numbers still empty;
+- translations whose English original has a newer published revision;
 - page feedback totals.
 """
 
@@ -19,6 +20,7 @@ from .admin_records import feedback_totals
 from .models import HelpSettings, Page
 from .readability import hard_sentences
 from .revision_models import Revision
+from .translations import is_out_of_date
 
 SOON_DAYS = 60
 PAGE_GRADE_LIMIT = 8
@@ -51,6 +53,40 @@ class Waiting:
 class HardPage:
     page: Page
     sentences: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class StaleTranslation:
+    """A translation whose English original changed after it was translated."""
+
+    obj: object
+    translated_from: int | None  # the English revision number it was translated from
+    english_now: int  # the English revision number published now
+
+    @property
+    def kind(self) -> str:
+        return str(self.obj._meta.verbose_name)
+
+    @property
+    def change_url(self) -> str:
+        meta = self.obj._meta
+        return reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[self.obj.pk])
+
+
+def out_of_date_translations() -> list[StaleTranslation]:
+    stale = []
+    for model in governance.GOVERNED_MODELS:
+        translations = model.objects.exclude(translation_of=None).select_related(
+            "translation_of", "source_revision"
+        )
+        for obj in translations:
+            if is_out_of_date(obj):
+                english = governance.published_revision(obj.translation_of)
+                source = obj.source_revision
+                stale.append(
+                    StaleTranslation(obj, source.number if source else None, english.number)
+                )
+    return stale
 
 
 def due_for_review(today: datetime.date, soon_days: int = SOON_DAYS) -> list[DueItem]:
@@ -90,6 +126,7 @@ def dashboard() -> dict:
         "waiting": waiting_for_approval(now),
         "hard_pages": hard_pages(),
         "unsigned": without_sign_off(),
+        "stale_translations": out_of_date_translations(),
         "empty_numbers": empty_help_numbers(),
         "feedback": feedback_totals()[:FEEDBACK_ROWS],
         "soon_days": SOON_DAYS,

@@ -115,7 +115,7 @@ def test_the_admin_refuses_a_double_negative_checklist_item(admin_client):
     response = admin_client.post(
         "/admin/education/checklistitem/add/",
         {"kind": "dont", "text": "do not miss a dose", "why": "Why.", "order": "10",
-         "published": "on", "change_summary": "New item"},
+         "published": "on", "language": "en", "change_summary": "New item"},
     )  # fmt: skip
     assert response.status_code == 200
     assert "start with the action itself" in response.content.decode()

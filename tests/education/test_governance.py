@@ -246,7 +246,7 @@ def test_a_new_object_starts_as_a_hidden_draft(as_editor, as_reviewer, client_fa
     response = as_editor.post(
         "/admin/education/glossaryterm/add/",
         {"term": "cannula", "slug": "cannula", "definition": "A thin tube in a vein.",
-         "published": "on", "change_summary": "New word"},
+         "published": "on", "language": "en", "change_summary": "New word"},
     )  # fmt: skip
     assert response.status_code == 302
     term = GlossaryTerm.objects.get(term="cannula")
@@ -264,7 +264,8 @@ def test_a_new_page_is_hidden_until_approved(as_editor, as_reviewer):
 
     data = {"title": "New page", "slug": "new-page", "summary": "Main point.",
             "description": "About the new page.", "body": "Plain words.", "order": "5",
-            "status": "published", "sources": "", "change_summary": "First version"}  # fmt: skip
+            "status": "published", "sources": "", "language": "en",
+            "change_summary": "First version"}  # fmt: skip
     assert as_editor.post("/admin/education/page/add/", data).status_code == 302
     page = Page.objects.get(slug="new-page")
     assert Client().get("/learn/new-page/").status_code == 404

@@ -172,6 +172,26 @@ def test_the_out_of_date_flag_follows_a_new_english_revision(content, client):
     assert "La página en inglés cambió" in html
     assert re.search(r'<a href="/learn/what-is-it/"[^>]*>Lea la página en inglés', html), html
     assert "cambió" not in client_html("/learn/what-is-it/")
+    dashboard = checker.get("/admin/").content.decode()
+    assert re.search(r'lang="es">¿Qué es\?</a>: translation out of date', dashboard), dashboard
+    assert "translated from English revision 1; English revision 2 is published now" in dashboard
+
+
+def test_choosing_the_newer_english_revision_clears_the_flag(content, client):
+    load_content(content)
+    english = Page.objects.get(language="en")
+    client.force_login(editor())
+    save_in_admin(client, english, body="It is a new medicine.")
+    checker = Client()
+    checker.force_login(reviewer())
+    approve_in_admin(checker, english, 2)
+    spanish = Page.objects.get(language="es")
+    newer = governance.published_revision(english)
+    save_in_admin(client, spanish, body="Es un medicamento nuevo.", source_revision=newer.pk)
+    assert "La página en inglés cambió" in client_html("/es/learn/what-is-it/")  # draft only
+    assert approve_in_admin(checker, spanish, 2).status_code == 302
+    assert "La página en inglés cambió" not in client_html("/es/learn/what-is-it/")
+    assert "translation out of date" not in checker.get("/admin/").content.decode()
 
 
 def test_a_spanish_page_is_governed_like_any_other(content, client):
