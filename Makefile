@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench load serve admin lint format install clean
+.PHONY: run test test-postgres bench load serve admin lint format install clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -57,6 +57,15 @@ serve: $(STAMP) staticfiles/staticfiles.json
 admin: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py createsuperuser
+
+# Re-extract the interface strings into locale/es/LC_MESSAGES/django.po, then compile django.mo.
+# Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and
+# `make test` work without gettext; a test fails when the .po has an untranslated or fuzzy
+# entry, or when the committed .mo no longer matches the .po.
+I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+messages: $(STAMP)
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemessages -l es $(I18N_ARGS) --no-obsolete
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages -l es $(I18N_ARGS)
 
 format: $(STAMP)
 	$(BIN)/ruff format .

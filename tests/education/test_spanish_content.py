@@ -2,10 +2,12 @@
 governed like any other content, and flagged when the English text changes afterwards."""
 
 import re
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 
 from education import governance
@@ -228,3 +230,14 @@ def test_titles_may_repeat_across_languages_but_not_within_one(content):
     with pytest.raises(ValidationError, match="Title and Language already exists"):
         same_language.full_clean()
     twin.full_clean()  # same English title, but in Spanish: allowed
+
+
+def test_the_reading_grades_command_reports_the_spanish_score_and_band(content):
+    load_content(content)
+    out = StringIO()
+    call_command("reading_grades", "--database", stdout=out)
+    report = out.getvalue()
+    score = spanish_score(Page.objects.get(language="es").body)
+    assert re.search(rf"what-is-it\s+published\s+{score:5.1f}  {spanish_band(score)}\n", report)
+    assert re.search(r"what-is-it\s+published\s+\d+\.\d\n", report)  # the English grade
+    assert f"1 Spanish pages: median {score:.1f} ({spanish_band(score)})" in report
