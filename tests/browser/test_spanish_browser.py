@@ -1,0 +1,54 @@
+"""The Spanish edition in real Chromium: axe-clean, lang set, and the language link works."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from education import governance
+from education.models import Page
+
+SAMPLE = [
+    "/es/", "/es/learn/", "/es/learn/what-is-isatuximab/", "/es/learn/side-effects/",
+    "/es/checklist/", "/es/glossary/", "/es/get-help/", "/es/search/?q=infusi%C3%B3n",
+    "/es/for-blood-banks/", "/es/schedule/", "/es/schedule/wallet-card/", "/es/no-such-page/",
+]  # fmt: skip
+
+
+@pytest.fixture
+def content(live_server):
+    call_command("load_initial_content", stdout=StringIO())
+    english = Page.objects.get(language="en", slug="what-is-isatuximab")
+    if not Page.objects.filter(language="es", slug=english.slug).exists():
+        spanish = Page.objects.create(
+            language="es", translation_of=english, slug=english.slug,
+            title="¿Qué es el isatuximab?", summary="Es un medicamento para el mieloma.",
+            description="Qué es el isatuximab, en palabras sencillas.",
+            body="## Cómo actúa\n\nEs un anticuerpo. Ayuda a su cuerpo a atacar el mieloma.",
+            status=Page.Status.PUBLISHED, last_reviewed=english.last_reviewed,
+            next_review_due=english.next_review_due,
+            reviewer="Traducción pendiente de revisión clínica",
+            source_revision=governance.published_revision(english),
+        )  # fmt: skip
+        governance.record_published(spanish, "Test translation")
+
+
+def test_spanish_pages_have_no_axe_violations_and_say_they_are_spanish(page, axe_check, content):
+    for path in SAMPLE:
+        page.goto(path)
+        assert page.locator("html").get_attribute("lang") == "es", path
+        axe_check(page)
+
+
+def test_the_language_link_opens_the_same_page_in_the_other_language(page, content):
+    page.goto("/learn/what-is-isatuximab/")
+    page.get_by_role("link", name="Español").click()
+    page.wait_for_url("**/es/learn/what-is-isatuximab/")
+    assert page.locator("h1").inner_text() == "¿Qué es el isatuximab?"
+    english_link = page.locator("a.language-link")
+    assert english_link.get_attribute("lang") == "en"
+    english_link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/learn/what-is-isatuximab/")
+    assert page.locator("html").get_attribute("lang") == "en-GB"
+    assert page.context.cookies() == []
