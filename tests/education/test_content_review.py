@@ -208,3 +208,19 @@ def test_the_calendar_describes_each_regimen_as_the_label_does(client, slug, pre
     assert gone not in REGIMENS[slug].who_for
     form = html_lib.unescape(client.get("/schedule/").content.decode())
     assert present in form and gone not in form
+
+
+# --- Independent fact-check of content v2 (each case names the FACTS section it enforces) ---
+
+
+def checklist_item(order: int) -> dict:
+    items = json.loads((CONTENT_DIR / "checklist.json").read_text(encoding="utf-8"))
+    return next(item for item in items if item["order"] == order)
+
+
+def test_it_sends_sudden_one_sided_weakness_to_the_emergency_number_on_the_checklist():
+    # FACTS-partner-drugs P5: sudden numbness or weakness on one side is an emergency (stroke),
+    # not only a call to the team; the checklist item on new weakness must say so.
+    why = checklist_item(26)["why"]
+    assert "Sudden weakness or numbness on one side of your body is an emergency" in why
+    assert "call an ambulance" in why
