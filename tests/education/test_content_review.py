@@ -224,3 +224,11 @@ def test_it_sends_sudden_one_sided_weakness_to_the_emergency_number_on_the_check
     why = checklist_item(26)["why"]
     assert "Sudden weakness or numbness on one side of your body is an emergency" in why
     assert "call an ambulance" in why
+
+
+def test_it_says_infections_can_be_fatal_in_the_checklist_and_the_infections_summary():
+    # FACTS 7: serious and sometimes fatal infections (pooled: serious 46%, fatal 4.7%); "can be
+    # serious" alone understates the label, as the clinical review found for "life-threatening".
+    assert "some people have died from them" in checklist_item(20)["why"]
+    page = next(p for p in shipped_pages() if p["slug"] == "infections-and-vaccines")
+    assert "can be serious, even deadly" in page["summary"]
