@@ -232,3 +232,13 @@ def test_it_says_infections_can_be_fatal_in_the_checklist_and_the_infections_sum
     assert "some people have died from them" in checklist_item(20)["why"]
     page = next(p for p in shipped_pages() if p["slug"] == "infections-and-vaccines")
     assert "can be serious, even deadly" in page["summary"]
+
+
+def test_it_labels_the_vaccine_advice_on_the_infections_page_as_general_myeloma_guidance():
+    # FACTS 7 and 13.8: no isatuximab label statement on vaccines; FACTS-partner-drugs P6: the
+    # advice is general myeloma guidance and must be labelled as such wherever it is given.
+    text = shipped_text("infections-and-vaccines")
+    assert "General advice for people with myeloma is that some vaccines are usually advised" in (
+        text
+    )
+    assert "This advice is not from the isatuximab label." in text
