@@ -242,3 +242,11 @@ def test_it_labels_the_vaccine_advice_on_the_infections_page_as_general_myeloma_
         text
     )
     assert "This advice is not from the isatuximab label." in text
+
+
+def test_it_gives_steroid_with_food_as_team_advice_not_as_a_rule():
+    # FACTS-partner-drugs P2: the Neofordex leaflet says "with a glass of water"; "with food" is
+    # practice advice (NHS, Macmillan), not label, so the page must present it as such.
+    text = shipped_text("steroid-effects")
+    assert "Taking your dose with food can help." not in text
+    assert "Many teams advise taking your dose with food, as this can help." in text
