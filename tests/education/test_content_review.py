@@ -250,3 +250,14 @@ def test_it_gives_steroid_with_food_as_team_advice_not_as_a_rule():
     text = shipped_text("steroid-effects")
     assert "Taking your dose with food can help." not in text
     assert "Many teams advise taking your dose with food, as this can help." in text
+
+
+def test_it_defines_the_pregnancy_prevention_programme_for_women_and_men_and_after_treatment():
+    # FACTS-partner-drugs P1b (and FACTS 15b): the programme covers men (condoms, no sperm or
+    # blood donation) and runs on after the last capsule; "no one gets pregnant while taking
+    # them" left out both.
+    glossary = json.loads((CONTENT_DIR / "glossary.json").read_text(encoding="utf-8"))
+    entry = next(t for t in glossary if t["term"] == "Pregnancy prevention programme")
+    assert "no one gets pregnant while taking them" not in entry["definition"]
+    assert "during treatment and for a time after" in entry["definition"]
+    assert "for women and for men" in entry["definition"]
