@@ -261,3 +261,11 @@ def test_it_defines_the_pregnancy_prevention_programme_for_women_and_men_and_aft
     assert "no one gets pregnant while taking them" not in entry["definition"]
     assert "during treatment and for a time after" in entry["definition"]
     assert "for women and for men" in entry["definition"]
+
+
+def test_it_sends_the_after_treatment_waits_for_men_and_blood_donation_back_to_the_team():
+    # FACTS-partner-drugs P1 "could not confirm": the current US durations for condoms and blood
+    # donation were not read verbatim (7 days EU, 4 weeks US), so the numbers come with "ask".
+    text = shipped_text("pregnancy-and-contraception")
+    assert "In the US, it is 4 weeks. Ask your team how long this is for you." in text
+    assert "or 4 weeks in the US. Ask your team how long to wait." in text
