@@ -269,3 +269,12 @@ def test_it_sends_the_after_treatment_waits_for_men_and_blood_donation_back_to_t
     text = shipped_text("pregnancy-and-contraception")
     assert "In the US, it is 4 weeks. Ask your team how long this is for you." in text
     assert "or 4 weeks in the US. Ask your team how long to wait." in text
+
+
+def test_it_names_all_low_white_cells_neutropenia_not_only_the_very_low_level():
+    # FACTS 5: with Isa-Pd, lab neutropenia 96% (the low white cells), grade 3-4 85% (very low);
+    # "the level got very low. This is called neutropenia." mislabelled the 85% as neutropenia,
+    # against the glossary and the infections page.
+    text = shipped_text("side-effects")
+    assert "the level got very low. This is called neutropenia." not in text
+    assert "Low white blood cells (neutropenia). Blood tests found this in almost everyone" in text
