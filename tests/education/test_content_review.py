@@ -6,6 +6,7 @@ import html as html_lib
 import json
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -278,3 +279,33 @@ def test_it_names_all_low_white_cells_neutropenia_not_only_the_very_low_level():
     text = shipped_text("side-effects")
     assert "the level got very low. This is called neutropenia." not in text
     assert "Low white blood cells (neutropenia). Blood tests found this in almost everyone" in text
+
+
+SEEDS = Path("/work/shared/seeds")
+ROOT = Path(__file__).resolve().parents[2]
+SEED_RUN = 8  # words in a row shared with a seed that count as copied
+
+
+def word_runs(text: str, size: int) -> set[tuple[str, ...]]:
+    words = re.sub(r"[^a-z0-9 ]+", " ", text.lower().replace("'", "")).split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed documents exist only on the build machine")
+def test_it_copies_no_run_of_eight_words_from_a_seed_document():
+    # BRIEF non-negotiable 1: never copy a sentence from shared/seeds (FACTS 11 lists their errors).
+    seed_runs: set[tuple[str, ...]] = set()
+    for seed in SEEDS.iterdir():
+        seed_runs |= word_runs(seed.read_text(encoding="utf-8", errors="ignore"), SEED_RUN)
+    shipped = [
+        *sorted((CONTENT_DIR / "pages").glob("*.md")),
+        CONTENT_DIR / "checklist.json",
+        CONTENT_DIR / "glossary.json",
+        ROOT / "templates" / "includes" / "help_block.html",
+        ROOT / "education" / "templates" / "education" / "get_help.html",
+        ROOT / "schedule" / "regimens.py",
+    ]
+    assert len(seed_runs) > 100 and len(shipped) > 20
+    for path in shipped:
+        copied = word_runs(path.read_text(encoding="utf-8"), SEED_RUN) & seed_runs
+        assert not copied, (path.name, sorted(" ".join(run) for run in copied)[:3])
