@@ -309,3 +309,12 @@ def test_it_copies_no_run_of_eight_words_from_a_seed_document():
     for path in shipped:
         copied = word_runs(path.read_text(encoding="utf-8"), SEED_RUN) & seed_runs
         assert not copied, (path.name, sorted(" ".join(run) for run in copied)[:3])
+
+
+def test_it_hedges_the_under_the_skin_form_on_the_how_it_is_given_page():
+    # FACTS 2d, 9 and 13.2 (EU approval date and SmPC, Escena label beyond its indications are
+    # UNCONFIRMED): every page that mentions the under-the-skin form says "depending on your
+    # country", as the other pages already do.
+    text = shipped_text("how-it-is-given")
+    assert "The form given under the skin is different." not in text
+    assert "Depending on your country, there may also be a form given under the skin." in text
