@@ -88,7 +88,7 @@ load: $(LOAD_STAMP)
 		$$url/health/ || { cat "$$tmp/gunicorn.log"; echo "gunicorn did not start"; exit 1; }; \
 	echo "gunicorn (2 workers) ready on $$url: $(LOAD_USERS) users for $(LOAD_TIME)"; \
 	mkdir -p $(REPORTS)/load; \
-	LOAD_REPORT_DIR=$(REPORTS)/load LOAD_MAX_CONTENT_RATIO=$(LOAD_MAX_CONTENT_RATIO) \\
+	LOAD_REPORT_DIR=$(REPORTS)/load LOAD_MAX_CONTENT_RATIO=$(LOAD_MAX_CONTENT_RATIO) \
 		$(BIN)/locust -f loadtest/locustfile.py --headless \
 		--host $$url --users $(LOAD_USERS) --spawn-rate $(LOAD_USERS) --run-time $(LOAD_TIME) \
 		--stop-timeout 10 --only-summary --csv $(REPORTS)/load/locust \
