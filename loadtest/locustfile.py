@@ -2,9 +2,10 @@
 
 Run headless by `make load` against gunicorn in production mode on loopback (see the Makefile
 and docs/performance.md). Each simulated visitor mostly reads content pages; now and then a
-nurse makes a calendar (HTML, .ics, 12-cycle PDF) or a wallet card. Every answer is checked:
-right content type and a marker of the real answer, so a form that comes back with errors is a
-failure, not a fast 200.
+nurse makes a calendar (HTML, .ics, 12-cycle PDF) or a wallet card. One extra user (`Tour`)
+makes every kind of request in turn, so a short smoke run still covers every output. Every
+answer is checked: right content type and a marker of the real answer, so a form that comes
+back with errors is a failure, not a fast 200.
 
 At the end it prints how much a content page costs against /health/ (median response time, to
 the microsecond, of successful requests) and exits non-zero when any request failed, any kind of
@@ -238,22 +239,14 @@ class Visitor(Client):
     }
 
 
-class Nurse(Client):
-    """Exactly one user goes through every tool in turn, so even a short run makes each output."""
+class Tour(Client):
+    """Exactly one user makes every kind of request in turn, so even a short run covers all."""
 
     fixed_count = 1
-    steps = [
-        Client.calendar_form,
-        Client.calendar_html,
-        Client.calendar_ics,
-        Client.calendar_pdf,
-        Client.card_form,
-        Client.card_pdf,
-    ]
 
     @task
-    def every_tool(self) -> None:
-        for step in self.steps:
+    def everything(self) -> None:
+        for step in Visitor.tasks:
             step(self)
 
 
