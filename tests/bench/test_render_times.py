@@ -21,7 +21,7 @@ from schedule.ics import render_ics
 from schedule.pdf.calendar import render_calendar_pdf
 from schedule.pdf.wallet_card import render as render_card
 
-from .conftest import CARD_DATA, TODAY, assert_within, calendar_data
+from .data import CARD_DATA, TODAY, assert_within, calendar_data
 
 pytestmark = pytest.mark.bench
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
