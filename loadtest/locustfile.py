@@ -17,7 +17,6 @@ LOAD_REPORT_DIR/ratio.txt beside locust's report.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import random
 import re
@@ -51,7 +50,6 @@ CALENDAR, CARD = "/schedule/", "/schedule/wallet-card/"
 FORMS = ["calendar form", "wallet-card form"]
 TOOL_NAMES = ["calendar HTML", "calendar .ics", "calendar PDF", "wallet-card PDF"]
 
-log = logging.getLogger("loadtest")
 setup: dict = {}  # filled once at start-up: learn-page paths and the two form bodies
 timings: dict[str, list[float]] = {"health": [], "content": []}
 
