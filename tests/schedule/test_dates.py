@@ -38,3 +38,27 @@ def test_no_schedule_code_formats_dates_through_the_server_locale():
     sources = [*SCHEDULE.rglob("*.py"), *SCHEDULE.rglob("*.html")]
     offenders = [p.name for p in sources if locale_dependent.search(p.read_text())]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("day", "long", "short", "month"),
+    [
+        (dt.date(2026, 1, 5), "lunes 5 de enero de 2026", "5 ene 2026", "enero de 2026"),
+        (dt.date(2026, 3, 11), "miércoles 11 de marzo de 2026", "11 mar 2026", "marzo de 2026"),
+        (dt.date(2028, 2, 29), "martes 29 de febrero de 2028", "29 feb 2028", "febrero de 2028"),
+        (dt.date(2026, 9, 26), "sábado 26 de septiembre de 2026", "26 sept 2026",
+         "septiembre de 2026"),
+    ],
+)  # fmt: skip
+def test_it_writes_dates_in_spanish_without_the_process_locale(day, long, short, month):
+    with dates.written_in("es"):
+        assert dates.long_date(day) == long
+        assert dates.short_date(day) == short
+        assert dates.month_title(day.year, day.month) == month
+        assert dates.weekday_headings()[0] == ("lun", "lunes")
+    assert dates.long_date(day).split()[0] in dates.ENGLISH.days  # English again afterwards
+
+
+def test_an_unknown_language_writes_english_dates():
+    with dates.written_in("xx"):
+        assert dates.long_date(dt.date(2026, 1, 5)) == "Monday 5 January 2026"
