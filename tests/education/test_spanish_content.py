@@ -241,3 +241,15 @@ def test_the_reading_grades_command_reports_the_spanish_score_and_band(content):
     assert re.search(rf"what-is-it\s+published\s+{score:5.1f}  {spanish_band(score)}\n", report)
     assert re.search(r"what-is-it\s+published\s+\d+\.\d\n", report)  # the English grade
     assert f"1 Spanish pages: median {score:.1f} ({spanish_band(score)})" in report
+
+
+def test_spanish_search_uses_spanish_stemming_on_postgresql(content):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("stemming needs PostgreSQL full-text search (CI's second pass)")
+    load_content(content)
+    # The page says "recibe" and "medicamento": only Spanish stemming matches these forms.
+    assert "¿Qué es?" in client_html("/es/search/?q=recibir%C3%A1")
+    assert "¿Qué es?" in client_html("/es/search/?q=recibimos+medicamentos")
+    assert "¿Qué es?" not in client_html("/es/search/?q=recibimos+pastillas")
