@@ -237,6 +237,8 @@ def _load_translations(directory: Path, language: str, report: Report) -> None:
     entries = _read_json(path) if path.exists() else []
     for entry, values in zip(entries, shipped_glossary(directory), strict=True):
         links = _links(GlossaryTerm, _english_glossary_key(entry), language)
+        if entry.get("slug"):  # the English slug: the same anchor in both glossaries
+            links["slug"] = entry["slug"]
         key = f"{language}:glossary:{values['term'].lower()}"
         _sync(GlossaryTerm, key, values, report, links)
 
