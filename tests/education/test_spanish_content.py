@@ -180,3 +180,37 @@ def test_no_spanish_text_repeats_a_seed_error(where, text):
 )
 def test_the_language_and_seed_checks_catch_known_bad_text(sentence):
     assert ENGLISH_WORDS.search(sentence) or SEED_ERRORS.search(sentence)
+
+
+def _too_long(model, values: dict) -> list[str]:
+    return [
+        f"{name} has {len(value)} characters, at most {model._meta.get_field(name).max_length}"
+        for name, value in values.items()
+        if len(value) > model._meta.get_field(name).max_length
+    ]
+
+
+@pytest.mark.parametrize("spanish", sorted((ES_DIR / "pages").glob("*.md")), ids=lambda p: p.name)
+def test_each_spanish_page_fits_the_page_fields(spanish):
+    from education.models import Page
+
+    page = parse_page_file(spanish)
+    fields = ("title", "summary", "description", "reviewer")
+    assert not _too_long(Page, {name: page[name] for name in fields})
+
+
+def test_each_spanish_checklist_item_and_glossary_term_fits_its_fields():
+    from education.models import ChecklistItem, GlossaryTerm
+
+    problems = []
+    for item in _load(ES_DIR / "checklist.json"):
+        values = {"text": item["text"], "why": item["why"]}
+        problems += [f"checklist {item['order']}: {p}" for p in _too_long(ChecklistItem, values)]
+    for entry in _load(ES_DIR / "glossary.json"):
+        values = {
+            "term": entry["term"],
+            "slug": entry["slug"],
+            "other_spellings": ", ".join(entry["other_spellings"]),
+        }
+        problems += [f"glossary {entry['slug']}: {p}" for p in _too_long(GlossaryTerm, values)]
+    assert not problems
