@@ -6,8 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils.html import escape
 
-from education.content_loader import shipped_pages
+from education.content_loader import CONTENT_DIR, shipped_pages
 from education.models import Page
 from education.readability import grade_level
 
@@ -49,13 +50,19 @@ def test_links_between_shipped_pages_point_to_pages_that_exist(pages):
 @pytest.mark.django_db
 def test_every_shipped_page_loads_from_the_database(client):
     call_command("load_initial_content", stdout=StringIO())
-    published = list(Page.objects.published())
-    assert len(published) == len(shipped_pages())
-    for page in published:
+    english = list(Page.objects.published().for_language("en"))
+    spanish = list(Page.objects.published().for_language("es"))
+    assert len(english) == len(shipped_pages())
+    assert len(spanish) == len(shipped_pages(CONTENT_DIR / "es"))
+    assert all(page.translation_of is not None for page in spanish)
+    reviewed = {"en": "Page last reviewed:", "es": "Última revisión de la página:"}
+    for page in english + spanish:
         response = client.get(page.get_absolute_url())
         html = response.content.decode()
         assert response.status_code == 200, page.slug
         assert html.count("<h1") == 1, page.slug
-        assert "Page last reviewed:" in html, page.slug
+        assert f"<h1>{escape(page.title)}</h1>" in html, page.slug
+        assert reviewed[page.language] in html, page.slug
     for url in ["/", "/learn/", "/checklist/", "/glossary/", "/get-help/"]:
         assert client.get(url).status_code == 200, url
+        assert client.get(f"/es{url}").status_code == 200, url
