@@ -6,6 +6,7 @@ where none is published yet, the English one is shown instead (the templates mar
 revision newer than the one it was translated from (``source_revision``).
 """
 
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +30,16 @@ def localised(queryset: models.QuerySet, language: str, key: Callable[[Any], Any
     translated = {obj.translation_of_id for obj in own}
     english = [obj for obj in published.for_language(ENGLISH) if obj.pk not in translated]
     return sorted(own + english, key=key)
+
+
+def alphabetical(text: str) -> str:
+    """A sort key that files an accented letter with its plain letter.
+
+    >>> sorted(["Zinc", "Ácido", "anemia"], key=alphabetical)
+    ['Ácido', 'anemia', 'Zinc']
+    """
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if not unicodedata.combining(c))
 
 
 def is_out_of_date(obj: models.Model) -> bool:

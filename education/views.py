@@ -14,7 +14,13 @@ from .governance import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 from .translation_models import ENGLISH
-from .translations import active_language, english_url, is_out_of_date, localised
+from .translations import (
+    active_language,
+    alphabetical,
+    english_url,
+    is_out_of_date,
+    localised,
+)
 
 MAX_QUERY_LENGTH = 100
 
@@ -113,7 +119,7 @@ def checklist(request: HttpRequest) -> HttpResponse:
 @cached_page
 def glossary(request: HttpRequest) -> HttpResponse:
     terms = localised(
-        GlossaryTerm.objects.all(), active_language(), key=lambda t: t.term.casefold()
+        GlossaryTerm.objects.all(), active_language(), key=lambda t: alphabetical(t.term)
     )
     return render(request, "education/glossary.html", {"terms": terms})
 

@@ -123,7 +123,8 @@ def test_every_temperature_shown_on_a_shipped_page_is_in_both_units(client):
     from education.models import Page
 
     urls = [p.get_absolute_url() for p in Page.objects.published()]
-    for url in [*urls, "/get-help/", "/checklist/", "/glossary/"]:
+    fixed = ["/get-help/", "/checklist/", "/glossary/"]
+    for url in [*urls, *fixed, *(f"/es{path}" for path in fixed)]:
         html = plain(client.get(url).content.decode())
         for position in [i for i in range(len(html)) if html.startswith("°C", i)]:
             assert html[position : position + 4] == "°C (", (
