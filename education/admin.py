@@ -2,6 +2,7 @@
 "History", pick a version and "Revert" to restore it. Nothing can be deleted here."""
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin
@@ -10,7 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
+from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, SearchSynonym
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -120,3 +121,14 @@ class HelpSettingsAdmin(KeepEverythingAdmin):
 
     def view_on_site(self, obj: HelpSettings) -> str:
         return "/get-help/"
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(KeepEverythingAdmin):
+    list_display = ["words"]
+    search_fields = ["words"]
+    formfield_overrides = WIDE_FIELDS
+
+    def view_on_site(self, obj: SearchSynonym) -> str:
+        phrases = obj.phrases()
+        return "/search/?" + urlencode({"q": phrases[0]}) if phrases else "/search/"

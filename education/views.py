@@ -1,8 +1,6 @@
 """Public education pages. Every view reads through a ``published()`` queryset; staff may
 preview drafts. No view here sets a cookie: the search form is a plain GET form."""
 
-from django.db import connection
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -11,8 +9,7 @@ from django.views.decorators.http import require_safe
 from .cache import cached_page
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
-
-MAX_QUERY_LENGTH = 100
+from .search import MAX_QUERY_LENGTH, search_site
 
 
 def glossary_terms() -> list[Term]:
@@ -97,28 +94,6 @@ def get_help(request: HttpRequest) -> HttpResponse:
     return render(request, "education/get_help.html", {"help_settings": HelpSettings.load()})
 
 
-def search_pages(query: str) -> QuerySet[Page]:
-    """Published pages matching the query, best first (full-text search on PostgreSQL)."""
-    pages = Page.objects.published()
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = (
-            SearchVector("title", weight="A", config="english")
-            + SearchVector("summary", weight="B", config="english")
-            + SearchVector("body", weight="C", config="english")
-        )
-        search_query = SearchQuery(query, search_type="websearch", config="english")
-        return (
-            pages.annotate(search=vector, rank=SearchRank(vector, search_query))
-            .filter(search=search_query)
-            .order_by("-rank", "order")
-        )
-    return pages.filter(
-        Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
-    )
-
-
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())
@@ -129,7 +104,7 @@ def search(request: HttpRequest) -> HttpResponse:
         context["problem"] = "too_long"
         context["query"] = ""
     else:
-        context["results"] = list(search_pages(query))
+        context["results"] = search_site(query)
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
 
