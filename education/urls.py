@@ -11,4 +11,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("for-blood-banks/", views.for_blood_banks, name="for-blood-banks"),
     path("get-help/", views.get_help, name="get-help"),
+    path("diary/", views.diary, name="diary"),
+    path("diary/pdf/", views.diary_pdf, name="diary-pdf"),
 ]

@@ -7,6 +7,9 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from .cache import cached_page
+from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
+from .diary_pdf import render_diary_pdf
+from .forms import DiaryForm
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 from .search import MAX_QUERY_LENGTH, search_site
@@ -107,6 +110,33 @@ def search(request: HttpRequest) -> HttpResponse:
         context["results"] = search_site(query)
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
+
+
+def _diary_page(request: HttpRequest, form: DiaryForm, status: int = 200) -> HttpResponse:
+    text = diary_text(HelpSettings.load())
+    days = [text.day_label(day) for day in range(1, DAYS_PER_WEEK + 1)]
+    context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY)}
+    return render(request, "education/diary.html", context, status=status)
+
+
+@require_safe
+@cached_page
+def diary(request: HttpRequest) -> HttpResponse:
+    """A blank diary to print, and the choices for its PDF."""
+    return _diary_page(request, DiaryForm())
+
+
+@require_safe
+def diary_pdf(request: HttpRequest) -> HttpResponse:
+    """The blank diary as a PDF. GET is fine: the choices (paper, weeks) are not personal."""
+    form = DiaryForm(request.GET)
+    if not form.is_valid():
+        return _diary_page(request, form, status=400)
+    paper, weeks = form.cleaned_data["paper"], form.cleaned_data["weeks"]
+    pdf = render_diary_pdf(diary_text(HelpSettings.load()), paper, weeks)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="symptom-diary-{paper}.pdf"'
+    return response
 
 
 @require_safe
