@@ -162,7 +162,9 @@ def test_radios_and_checkboxes_are_at_least_40_px_to_tap(phone, content, url):
     boxes = phone.locator("main input[type=radio], main input[type=checkbox]")
     for index in range(boxes.count()):
         box = boxes.nth(index)
-        box.scroll_into_view_if_needed()
+        box.evaluate(
+            "el => (el.labels[0] || el).scrollIntoView({block: 'center', behavior: 'instant'})"
+        )
         area = box.evaluate(
             """el => { const rects = [el, ...el.labels].map(e => e.getBoundingClientRect());
                  const top = Math.min(...rects.map(r => r.top)),
