@@ -13,6 +13,7 @@
 4. Each result shows its best sentence, HTML-escaped, with the matching words in <mark>.
 """
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -111,22 +112,26 @@ def stem(word: str) -> str:
     return word
 
 
-def _word_matches(token: str, word: str) -> bool:
-    return token.startswith(stem(word)) if len(word) >= MIN_PREFIX else token == word
+LETTERS = r"[^\W_]"
+SEPARATORS = r"[\W_]+"
 
 
-def phrase_spans(tokens: Sequence[str], phrase: Phrase) -> list[tuple[int, int]]:
-    """(first, last) token positions where the phrase matches, each word as a prefix."""
-    size = len(phrase)
-    return [
-        (start, start + size - 1)
-        for start in range(len(tokens) - size + 1)
-        if all(_word_matches(tokens[start + i], phrase[i]) for i in range(size))
-    ]
+def _word_pattern(word: str) -> str:
+    """A word as a regex: its stem and any ending when 3+ letters long, else the whole word."""
+    if len(word) >= MIN_PREFIX:
+        return f"(?<!{LETTERS}){re.escape(stem(word))}{LETTERS}*"
+    return f"(?<!{LETTERS}){re.escape(word)}(?!{LETTERS})"
 
 
-def _term_count(tokens: Sequence[str], term: Term) -> int:
-    return sum(len(phrase_spans(tokens, phrase)) for phrase in term.phrases)
+@functools.lru_cache(maxsize=512)
+def term_pattern(term: Term) -> re.Pattern[str]:
+    """One regex for all of a term's phrases, longest first, so "high temperature" is found
+    whole rather than as "temperature" alone."""
+    phrases = sorted(term.phrases, key=len, reverse=True)
+    return re.compile(
+        "|".join(SEPARATORS.join(_word_pattern(word) for word in phrase) for phrase in phrases),
+        re.IGNORECASE,
+    )
 
 
 def python_scores(docs: Sequence[Document], terms: Sequence[Term]) -> list[tuple[int, float]]:
@@ -138,9 +143,9 @@ def python_scores(docs: Sequence[Document], terms: Sequence[Term]) -> list[tuple
     scores = []
     for doc in docs:
         matched, score = 0, 0.0
-        fields = [words_of(text) for text in doc.fields]
         for term in terms:
-            counts = [_term_count(tokens, term) for tokens in fields]
+            pattern = term_pattern(term)
+            counts = [len(pattern.findall(text)) for text in doc.fields]
             matched += any(counts)
             score += sum(w * (1 - 0.5**c) for w, c in zip(WEIGHTS, counts, strict=True))
         scores.append((matched, score))
@@ -185,13 +190,11 @@ def postgres_scores(docs: Sequence[Document], terms: Sequence[Term]) -> list[tup
 def mark_sentence(sentence: str, terms: Sequence[Term]) -> tuple[int, SafeString]:
     """(terms found, escaped sentence with <mark>s), cut to about SNIPPET_CHARS around the
     first match."""
-    found = [(m.start(), m.end()) for m in WORD.finditer(sentence)]
-    tokens = [sentence[a:b].casefold() for a, b in found]
     spans, matched = [], 0
     for term in terms:
-        hits = [s for phrase in term.phrases for s in phrase_spans(tokens, phrase)]
+        hits = [match.span() for match in term_pattern(term).finditer(sentence)]
         matched += bool(hits)
-        spans += [(found[first][0], found[last][1]) for first, last in hits]
+        spans += hits
     start, end = _window(sentence, spans)
     pieces, position = [], start
     for a, b in sorted(set(spans)):
