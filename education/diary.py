@@ -51,6 +51,7 @@ class DiaryText:
     how_to: str
     fever_rule: str
     phone_line: str
+    table_caption: str
     day_column: str
     date_column: str
     temperature_column: str
@@ -85,6 +86,7 @@ def diary_text(help_settings: object) -> DiaryText:
             "straight away, day or night. Do not wait for your next visit."
         ),
         phone_line=f"My care team's 24-hour number: {phone}",
+        table_caption="One line for each day of the week",
         day_column="Day",
         date_column="Date",
         temperature_column="Temperature",
