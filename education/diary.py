@@ -28,10 +28,11 @@ def fever_threshold_c(help_settings: object) -> Decimal:
 
 
 def celsius_and_fahrenheit(celsius: Decimal) -> str:
-    """Both units, as the site writes temperatures; °F rounded half up to 0.1.
+    """Both units, as the site writes temperatures (no-break spaces before the units); °F
+    rounded half up to 0.1.
 
-    >>> celsius_and_fahrenheit(Decimal("38.0")), celsius_and_fahrenheit(Decimal("37.5"))
-    ('38 °C (100.4 °F)', '37.5 °C (99.5 °F)')
+    >>> [celsius_and_fahrenheit(Decimal(c)).replace("\u00a0", " ") for c in ("38.0", "37.5")]
+    ['38 °C (100.4 °F)', '37.5 °C (99.5 °F)']
     """
     fahrenheit = (celsius * 9 / 5 + 32).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return f"{_plain(celsius)}\u00a0°C ({_plain(fahrenheit)}\u00a0°F)"

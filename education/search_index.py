@@ -17,12 +17,18 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .cache import current_version
+from .diary import celsius_and_fahrenheit, fever_threshold_c
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import render_markdown
 
 CACHE_SECONDS = 60 * 60
+# Editors may write this token for the admin-set fever temperature (content branch, issue 11);
+# the search shows and matches the temperature itself, as the pages do.
+FEVER_TOKEN = "{fever}"
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dt|dd|div|tr|blockquote|pre|ul|ol)>|<br\s*/?>")
+# Collapsed to one space; a non-breaking space stays, as it keeps "38 °C" together.
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _H2 = re.compile(r"<h[23]\b[^>]*>(.*?)</h[23]>", re.S)
@@ -45,22 +51,30 @@ class Document:
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML fragment, one line per block, whitespace tidied.
 
-    >>> html_to_text("<p>Fever: 38&nbsp;°C</p><ul><li>one</li><li>two &amp; three</li></ul>")
+    >>> html_to_text("<p>Fever:  38 °C</p><ul><li>one</li><li>two &amp; three</li></ul>")
     'Fever: 38 °C\\none\\ntwo & three'
     """
-    one_line = " ".join(markup.split())
+    one_line = _SPACES.sub(" ", markup)
     text = html.unescape(nh3.clean(_BLOCK_END.sub(r"\g<0>\n", one_line), tags=set()))
-    lines = (" ".join(line.split()) for line in text.splitlines())
+    lines = (_SPACES.sub(" ", line).strip(" ") for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _page_documents() -> list[Document]:
+def _with_fever(text: str, fever: str) -> str:
+    return text.replace(FEVER_TOKEN, fever)
+
+
+def _page_documents(fever: str) -> list[Document]:
     return [
         Document(
             kind="page",
             title=page.title,
             url=page.get_absolute_url(),
-            fields=(page.title, page.summary, html_to_text(render_markdown(page.body))),
+            fields=(
+                page.title,
+                _with_fever(page.summary, fever),
+                html_to_text(render_markdown(_with_fever(page.body, fever))),
+            ),
         )
         for page in Page.objects.published()
     ]
@@ -80,17 +94,20 @@ def _help_document() -> Document:
     )
 
 
-def _checklist_documents() -> list[Document]:
+def _checklist_documents(fever: str) -> list[Document]:
     url = reverse("checklist")
-    return [
-        Document(
-            kind="checklist",
-            title=f"{item.get_kind_display()}: {item.text}",
-            url=f"{url}#check-{item.pk}",
-            fields=(item.text, item.why, ""),
+    documents = []
+    for item in ChecklistItem.objects.published():
+        text = _with_fever(item.text, fever)
+        documents.append(
+            Document(
+                kind="checklist",
+                title=f"{item.get_kind_display()}: {text}",
+                url=f"{url}#check-{item.pk}",
+                fields=(text, _with_fever(item.why, fever), ""),
+            )
         )
-        for item in ChecklistItem.objects.published()
-    ]
+    return documents
 
 
 def _glossary_documents() -> list[Document]:
@@ -109,10 +126,11 @@ def _glossary_documents() -> list[Document]:
 def build_documents() -> list[Document]:
     """Every searchable document, pages first (in page order), then get-help, checklist and
     glossary; ties in the ranking keep this order."""
+    fever = celsius_and_fahrenheit(fever_threshold_c(HelpSettings.load()))
     return [
-        *_page_documents(),
+        *_page_documents(fever),
         _help_document(),
-        *_checklist_documents(),
+        *_checklist_documents(fever),
         *_glossary_documents(),
     ]
 

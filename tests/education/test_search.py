@@ -206,6 +206,21 @@ def test_the_snippet_is_the_matching_sentence_with_the_words_marked():
 
 
 @pytest.mark.django_db
+def test_the_fever_token_is_searched_and_shown_as_the_temperature():
+    make_page(title="Fever", body="Call us if your temperature is {fever} or higher.")
+    make_item("do", "call us at {fever} or higher", why="A {fever} temperature matters.")
+    results = search_site("38")
+    assert {r.kind for r in results} >= {"page", "checklist"}
+    page = next(r for r in results if r.kind == "page")
+    assert page.snippet == (
+        "Call us if your temperature is <mark>38</mark>\u00a0°C (100.4\u00a0°F) or higher."
+    )
+    item = next(r for r in results if r.kind == "checklist")
+    assert item.title == "Do: call us at 38\u00a0°C (100.4\u00a0°F) or higher"
+    assert all("{fever}" not in r.snippet + r.title for r in search_site("fever"))
+
+
+@pytest.mark.django_db
 def test_drafts_and_hidden_items_are_never_found():
     make_page(title="Draft", body="zebrafish", status=Page.Status.DRAFT)
     make_item("do", "feed the zebrafish", published=False)
