@@ -8,6 +8,7 @@ import re
 from io import StringIO
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 
@@ -299,3 +300,38 @@ def test_the_shipped_content_answers_fever_at_night_and_dex(client):
     dex = search_site("dex")
     assert dex and all("<mark>" in r.snippet for r in dex)
     assert any("dexamethasone" in r.snippet.lower() for r in dex)
+
+
+# ---- Synonyms in the admin ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "phrases"),
+    [(" Fever , HIGH  temperature,, fever ", ["fever", "high temperature"]), ("dex", ["dex"])],
+)
+def test_a_synonym_group_is_a_clean_list_of_phrases(words, phrases):
+    assert SearchSynonym(words=words).phrases() == phrases
+
+
+@pytest.mark.django_db
+def test_a_synonym_group_needs_two_entries():
+    with pytest.raises(ValidationError, match="at least two"):
+        SearchSynonym(words="fever, ,").full_clean()
+
+
+@pytest.mark.django_db
+def test_editors_keep_the_synonyms_in_the_admin(admin_client):
+    listing = admin_client.get("/admin/education/searchsynonym/").content.decode()
+    assert "dex, dexamethasone" in listing and "drip, infusion" in listing
+    response = admin_client.post(
+        "/admin/education/searchsynonym/add/", {"words": "booster, vaccine"}
+    )
+    assert response.status_code == 302
+    group = SearchSynonym.objects.get(words="booster, vaccine")
+    assert group.history.count() == 1
+    change = admin_client.get(f"/admin/education/searchsynonym/{group.pk}/change/")
+    assert "/search/?q=booster" in change.content.decode()
+    refused = admin_client.post(
+        f"/admin/education/searchsynonym/{group.pk}/delete/", {"post": "yes"}
+    )
+    assert refused.status_code == 403
