@@ -179,8 +179,13 @@ GROUP BY docs.n
 
 
 def postgres_scores(docs: Sequence[Document], terms: Sequence[Term]) -> list[tuple[int, float]]:
-    """(terms matched, ts_rank summed over terms) for each document, by PostgreSQL."""
-    columns = [[doc.fields[i] for doc in docs] for i in range(3)]
+    """(terms matched, ts_rank summed over terms) for each document, by PostgreSQL.
+
+    Only the words are sent, one space apart: PostgreSQL's word parser depends on the
+    database locale (under the C locale "38 °C" with a no-break space is one word), so
+    splitting here makes the words the same as Python's everywhere.
+    """
+    columns = [[re.sub(SEPARATORS, " ", doc.fields[i]) for doc in docs] for i in range(3)]
     with connection.cursor() as cursor:
         cursor.execute(POSTGRES_SCORES, [*columns, [tsquery(term) for term in terms]])
         rows = {n: (int(matched), float(rank)) for n, matched, rank in cursor.fetchall()}
