@@ -14,4 +14,6 @@ urlpatterns = [
     path("feedback/", feedback.answer, name="feedback"),
     path("feedback/reason/", feedback.reason, name="feedback-reason"),
     path("feedback/thanks/", feedback.thanks, name="feedback-thanks"),
+    path("diary/", views.diary, name="diary"),
+    path("diary/pdf/", views.diary_pdf, name="diary-pdf"),
 ]
