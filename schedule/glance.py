@@ -1,0 +1,169 @@
+"""What a whole-regimen schedule says in words: at a glance, legend, day lines (no Django).
+
+One source for the result page, the handout PDF and the .ics file, so the three never
+disagree. No backbone dose is ever written: "as prescribed by your team".
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .backbone import AT_CLINIC_DAYS, CLINIC, TEAM_NOTE, TRIAL_NOTE, Medicine
+from .day_syntax import days_in_words
+from .plan import long_date
+from .treatment import Item, Schedule, TreatmentDay
+
+AS_PRESCRIBED = "Take or have every other medicine as prescribed by your team."
+NO_EXTRA_DEX = (
+    "On a clinic day, the dexamethasone you get before the infusion is that day's dose. Do not "
+    "take an extra dexamethasone tablet at home that day unless your team tells you to."
+)
+PREMEDICINES = "Add 15 to 60 minutes for the medicines you get before the infusion."
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    symbol: str
+    label: str
+    text: str
+
+
+def how_and_where(medicine: Medicine) -> str:
+    """'pomalidomide capsule at home', 'dexamethasone at the clinic on clinic days, ...'."""
+    if medicine.where == AT_CLINIC_DAYS:
+        return (
+            f"{medicine.name} at the clinic on clinic days and as a {medicine.how} at home on "
+            "the other days"
+        )
+    where = "at the clinic" if medicine.where == CLINIC else "at home"
+    return f"{medicine.name} {medicine.how} {where}"
+
+
+def medicine_days_text(medicine: Medicine, schedule: Schedule) -> str:
+    """'days 1 to 21 of every cycle', 'days 1, 8, 15 and 22 in cycle 1; days 1 and 15 from
+    cycle 2 onwards' (isatuximab days come from the regimen's phases)."""
+    if medicine.rules:
+        raw = [(r.first_cycle, r.last_cycle, r.days) for r in medicine.rules]
+    else:
+        raw = [(p.first_cycle, p.last_cycle, p.infusion_days) for p in schedule.regimen.phases]
+    rules: list[tuple[int, int | None, tuple[int, ...]]] = []
+    for first, last, days in raw:
+        if days and rules and rules[-1][2] == days and rules[-1][1] == first - 1:
+            rules[-1] = (rules[-1][0], last, days)  # the same days in the next cycles: one entry
+        elif days:
+            rules.append((first, last, days))
+    if len(rules) == 1 and rules[0][0] == 1 and rules[0][1] is None:
+        return f"{days_in_words(rules[0][2])} of every cycle"
+    parts = []
+    for first, last, days in rules:
+        if last is None:
+            cycles = f"from cycle {first} on"
+        elif first == last:
+            cycles = f"in cycle {first}"
+        else:
+            cycles = f"in cycles {first} to {last}"
+        parts.append(f"{days_in_words(days)} {cycles}")
+    return "; ".join(parts)
+
+
+def legend(schedule: Schedule) -> list[LegendEntry]:
+    """Every medicine with how and where it is taken: 'pomalidomide capsule at home, days 1 to
+    21 of every cycle'."""
+    return [
+        LegendEntry(m.symbol, m.label, f"{how_and_where(m)}, {medicine_days_text(m, schedule)}")
+        for m in schedule.medicines
+    ]
+
+
+def source_note(schedule: Schedule) -> str | None:
+    """Where the other medicines' days come from, when that needs saying."""
+    if schedule.status == "trial":
+        return TRIAL_NOTE
+    if schedule.status == "team" and len(schedule.medicines) == 1:
+        return TEAM_NOTE
+    return None
+
+
+def item_text(item: Item) -> str:
+    """'isatuximab drip (IV), infusion 3', 'pomalidomide capsule', 'dexamethasone'."""
+    medicine = item.medicine
+    if item.infusion_number is not None:
+        return f"{medicine.name} {medicine.how}, infusion {item.infusion_number}"
+    if medicine.where == AT_CLINIC_DAYS:
+        return medicine.name if item.where == CLINIC else f"{medicine.name} tablet"
+    return f"{medicine.name} {medicine.how}"
+
+
+def items_text(items: tuple[Item, ...]) -> str:
+    return "; ".join(item_text(item) for item in items)
+
+
+def cycle_day(day: TreatmentDay) -> str:
+    return f"cycle {day.cycle}, day {day.day}"
+
+
+def chair_time(day: TreatmentDay) -> str | None:
+    """'Expected infusion time: about 75 minutes if there is no reaction. Add 15 to 60 ...'"""
+    infusion = day.infusion
+    if infusion is None:
+        return None
+    return (
+        f"Expected isatuximab infusion time: {infusion.expected_time} if there is no reaction. "
+        + PREMEDICINES
+    )
+
+
+def holiday_text(day: TreatmentDay, place: str | None) -> str | None:
+    if not day.holiday or not place:
+        return None
+    return f"Public holiday in {place} ({day.holiday}): your clinic may move this visit."
+
+
+def today_text(schedule: Schedule) -> str:
+    now = schedule.where_today
+    if not now.started:
+        return f"Your treatment starts on {long_date(schedule.start_date)} (cycle 1, day 1)."
+    if now.over:
+        return (
+            f"All the treatment days of {schedule.regimen.name} were before today. Your care "
+            "team will tell you what comes next."
+        )
+    if now.day is None:
+        return f"Today is in cycle {now.cycle}. A delay has moved your next treatment day."
+    return f"Today is cycle {now.cycle}, day {now.day}."
+
+
+def next_visits(schedule: Schedule, count: int = 1) -> tuple[TreatmentDay, ...]:
+    return schedule.upcoming(clinic_only=True)[:count]
+
+
+@dataclass(frozen=True)
+class HomeWeekLine:
+    text: str  # "pomalidomide capsule"
+    dates: tuple[dt.date, ...]
+
+
+def home_this_week(schedule: Schedule) -> list[HomeWeekLine]:
+    """Tablets and capsules due at home from today for 7 days, one line per medicine."""
+    end = schedule.today + dt.timedelta(days=WEEK_DAYS - 1)
+    by_text: dict[str, list[dt.date]] = {}
+    for day in schedule.days:
+        if schedule.today <= day.date <= end:
+            for item in day.home_items:
+                by_text.setdefault(item_text(item), []).append(day.date)
+    return [HomeWeekLine(text, tuple(dates)) for text, dates in by_text.items()]
+
+
+def day_label(day: TreatmentDay) -> str:
+    """Short labels for a month-grid cell: '● Isa 3 ▲ Car ■ Dex'."""
+    parts = []
+    for item in day.items:
+        number = f" {item.infusion_number}" if item.infusion_number else ""
+        parts.append(f"{item.medicine.symbol} {item.medicine.label}{number}")
+    return " ".join(parts)
+
+
+def moved_text(day: TreatmentDay) -> str | None:
+    if not day.moved_days:
+        return None
+    return f"moved {day.moved_days} day{'s' if day.moved_days != 1 else ''} by delays"
