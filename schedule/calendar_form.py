@@ -208,6 +208,8 @@ class CalendarForm(forms.Form):
             days = {}
             for index, rule in enumerate(medicine.rules):
                 name = cf.days_field_name(slug, medicine, index)
+                if name not in self.data:  # not sent at all (no optional section): defaults
+                    continue
                 text = self.cleaned_data.get(name, "")
                 if team_enters and not text.strip():
                     days[index] = ()

@@ -6,9 +6,9 @@ One source for the result page's month tables and the handout PDF's.
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from .plan import long_date
-from .treatment import TreatmentDay
 
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -18,7 +18,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 @dataclass(frozen=True)
 class Cell:
     date: dt.date
-    day: TreatmentDay | None
+    day: Any  # what the caller keyed by date (a TreatmentDay, a DayView), or None
     is_today: bool
     is_past: bool
 
@@ -38,13 +38,13 @@ class Month:
         return f"{_MONTHS[self.month - 1]} {self.year}"
 
 
-def month_grids(days: tuple[TreatmentDay, ...], today: dt.date) -> tuple[Month, ...]:
-    """One grid per month from the first to the last treatment day."""
-    if not days:
+def month_grids(by_date: dict[dt.date, Any], today: dt.date) -> tuple[Month, ...]:
+    """One grid per month from the first to the last date in `by_date` (in date order)."""
+    if not by_date:
         return ()
-    by_date = {day.date: day for day in days}
-    year, month = days[0].date.year, days[0].date.month
-    end = (days[-1].date.year, days[-1].date.month)
+    first, last = min(by_date), max(by_date)
+    year, month = first.year, first.month
+    end = (last.year, last.month)
     grids = []
     while (year, month) <= end:
         weeks = tuple(

@@ -25,6 +25,7 @@ WEEK_DAYS = 7
 class LegendEntry:
     symbol: str
     label: str
+    name: str
     text: str
 
 
@@ -70,7 +71,7 @@ def legend(schedule: Schedule) -> list[LegendEntry]:
     """Every medicine with how and where it is taken: 'pomalidomide capsule at home, days 1 to
     21 of every cycle'."""
     return [
-        LegendEntry(m.symbol, m.label, f"{how_and_where(m)}, {medicine_days_text(m, schedule)}")
+        LegendEntry(m.symbol, m.label, m.name, f"{how_and_where(m)}, {medicine_days_text(m, schedule)}")
         for m in schedule.medicines
     ]
 
@@ -167,3 +168,42 @@ def moved_text(day: TreatmentDay) -> str | None:
     if not day.moved_days:
         return None
     return f"moved {day.moved_days} day{'s' if day.moved_days != 1 else ''} by delays"
+
+
+@dataclass(frozen=True)
+class DayView:
+    """Everything a page says about one treatment day, ready to print."""
+
+    day: TreatmentDay
+    date_text: str
+    cycle_day: str
+    clinic: str | None
+    home: str | None
+    chair_time: str | None
+    holiday: str | None
+    moved: str | None
+    marks: tuple[tuple[str, str], ...]  # (symbol, short label) per medicine
+    is_past: bool
+    is_today: bool
+
+
+def describe(day: TreatmentDay, place: str | None, today: dt.date) -> DayView:
+    return DayView(
+        day=day,
+        date_text=long_date(day.date),
+        cycle_day=cycle_day(day).capitalize(),
+        clinic=items_text(day.clinic_items) or None,
+        home=items_text(day.home_items) or None,
+        chair_time=chair_time(day),
+        holiday=holiday_text(day, place),
+        moved=moved_text(day),
+        marks=tuple(
+            (
+                i.medicine.symbol,
+                i.medicine.label + (f" {i.infusion_number}" if i.infusion_number else ""),
+            )
+            for i in day.items
+        ),
+        is_past=day.date < today,
+        is_today=day.date == today,
+    )

@@ -174,7 +174,7 @@ def _months(schedule: Schedule, handout: Handout, styles, width: float, height: 
     regular, bold = register_fonts()
     story: list = []
     cell_height = min(30 * mm, (height - 75 * mm) / 6)
-    for month in month_grids(schedule.days, schedule.today):
+    for month in month_grids({d.date: d for d in schedule.days}, schedule.today):
         rows: list[list[str]] = [list(WEEKDAYS)]
         style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
