@@ -71,7 +71,9 @@ def legend(schedule: Schedule) -> list[LegendEntry]:
     """Every medicine with how and where it is taken: 'pomalidomide capsule at home, days 1 to
     21 of every cycle'."""
     return [
-        LegendEntry(m.symbol, m.label, m.name, f"{how_and_where(m)}, {medicine_days_text(m, schedule)}")
+        LegendEntry(
+            m.symbol, m.label, m.name, f"{how_and_where(m)}, {medicine_days_text(m, schedule)}"
+        )
         for m in schedule.medicines
     ]
 
@@ -117,7 +119,7 @@ def chair_time(day: TreatmentDay) -> str | None:
 def holiday_text(day: TreatmentDay, place: str | None) -> str | None:
     if not day.holiday or not place:
         return None
-    return f"Public holiday in {place} ({day.holiday}): your clinic may move this visit."
+    return f"Public holiday in {place}, {day.holiday}: your clinic may move this visit."
 
 
 def today_text(schedule: Schedule) -> str:
