@@ -79,8 +79,15 @@ def test_it_prints_the_typed_lines_and_the_help_box():
     handout = Handout("Zoë Ødegård", "Lindqvist Unit", "+44 7700 900123", "999", "England")
     first = pages(build_schedule("isa-pd", START, START), handout=handout)[0]
     first = first.replace("\n", " ")
-    expected_lines = ["For: Zoë Ødegård", "Lindqvist Unit on +44 7700 900123", "call 999",
-                      "When to get help", "This is an estimate", "700 mg", "70 kg (154 lb)"]  # fmt: skip
+    expected_lines = [
+        "For: Zoë Ødegård",
+        "Lindqvist Unit on +44 7700 900123",
+        "call 999",
+        "When to get help",
+        "This is an estimate",
+        "700 mg",
+        "70 kg (154 lb)",
+    ]
     for text in expected_lines:
         assert text in first
 
