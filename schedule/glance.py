@@ -17,6 +17,11 @@ NO_EXTRA_DEX = (
     "On a clinic day, the dexamethasone you get before the infusion is that day's dose. Do not "
     "take an extra dexamethasone tablet at home that day unless your team tells you to."
 )
+LATE_DOSE = (
+    "If a dose is given late, every later date of every medicine moves by the same number of "
+    "days. Your care team will give you new dates. They can enter delays in the optional part "
+    "of the form to see the new dates."
+)
 PREMEDICINES = "Add 15 to 60 minutes for the medicines you get before the infusion."
 WEEK_DAYS = 7
 

@@ -23,8 +23,8 @@ from .weight import convert
 
 WEEKDAYS = [(name[:3], name) for name in DAY_NAMES]
 DOWNLOADS = {
-    "ics": ("text/calendar; charset=utf-8", "treatment-calendar.ics"),
-    "pdf": ("application/pdf", "treatment-calendar.pdf"),
+    "ics": ("text/calendar; charset=utf-8", "isatuximab-calendar.ics"),
+    "pdf": ("application/pdf", "isatuximab-calendar.pdf"),
 }
 
 
