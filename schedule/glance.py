@@ -5,6 +5,7 @@ disagree. No backbone dose is ever written: "as prescribed by your team".
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from .backbone import AT_CLINIC_DAYS, CLINIC, TEAM_NOTE, TRIAL_NOTE, Medicine
@@ -102,6 +103,7 @@ def item_text(item: Item) -> str:
     return f"{medicine.name} {medicine.how}"
 
 
+@functools.lru_cache(maxsize=512)
 def items_text(items: tuple[Item, ...]) -> str:
     return "; ".join(item_text(item) for item in items)
 
@@ -113,10 +115,13 @@ def cycle_day(day: TreatmentDay) -> str:
 def chair_time(day: TreatmentDay) -> str | None:
     """'Expected infusion time: about 75 minutes if there is no reaction. Add 15 to 60 ...'"""
     infusion = day.infusion
-    if infusion is None:
-        return None
+    return None if infusion is None else _chair_time(infusion.expected_time)
+
+
+@functools.lru_cache(maxsize=8)
+def _chair_time(expected_time: str | None) -> str:
     return (
-        f"Expected isatuximab infusion time: {infusion.expected_time} if there is no reaction. "
+        f"Expected isatuximab infusion time: {expected_time} if there is no reaction. "
         + PREMEDICINES
     )
 
@@ -192,6 +197,17 @@ class DayView:
     marks: tuple[tuple[str, str], ...]  # (symbol, short label) per medicine
     is_past: bool
     is_today: bool
+
+
+@functools.lru_cache(maxsize=512)
+def _marks(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (
+            i.medicine.symbol,
+            i.medicine.label + (f" {i.infusion_number}" if i.infusion_number else ""),
+        )
+        for i in items
+    )
 
 
 def describe(day: TreatmentDay, place: str | None, today: dt.date) -> DayView:

@@ -9,6 +9,7 @@ their starting point on. Every date is an estimate; no backbone dose is ever com
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .backbone import AT_CLINIC_DAYS, CLINIC, HOME, ISATUXIMAB, Medicine, backbone_for
 from .delays import Delay, Shift, planned_cycle, resolve, shift_at
@@ -43,19 +44,19 @@ class TreatmentDay:
     delays_before: int = 0  # how many delays moved this day; the .ics SEQUENCE
     holiday: str | None = None
 
-    @property
+    @cached_property
     def clinic_items(self) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.where == CLINIC)
 
-    @property
+    @cached_property
     def home_items(self) -> tuple[Item, ...]:
         return tuple(item for item in self.items if item.where == HOME)
 
-    @property
+    @cached_property
     def is_clinic(self) -> bool:
         return bool(self.clinic_items)
 
-    @property
+    @cached_property
     def infusion(self) -> Item | None:
         return next((i for i in self.items if i.infusion_number is not None), None)
 
@@ -106,19 +107,23 @@ class _Engine:
 
     def cycle(self, cycle: int, holidays: Holidays) -> list[TreatmentDay]:
         phase = self.regimen.phase_for(cycle)
-        number = planned_cycle(self.regimen, cycle)[1]
+        offset, number = planned_cycle(self.regimen, cycle)
+        base = self.start + dt.timedelta(days=offset - 1)
+        todays = [(m, set(m.days_in(cycle))) for m in self.medicines]
+        infusion_days = set(phase.infusion_days)
         out = []
         for day in range(1, phase.length_days + 1):
             items: list[Item] = []
-            if day in phase.infusion_days:
+            if day in infusion_days:
                 number += 1
                 items.append(Item(ISATUXIMAB, CLINIC, number))
-            items += [Item(m, m.where) for m in self.medicines if day in m.days_in(cycle)]
+            items += [Item(m, m.where) for m, days in todays if day in days]
             if not items:
                 continue
             at_clinic = any(item.where == CLINIC for item in items)
             items = [_place(item, at_clinic) for item in items]
-            date, moved, count = self.date_of(cycle, day)
+            moved, count = shift_at(self.shifts, (cycle, day)) if self.shifts else (0, 0)
+            date = base + dt.timedelta(days=day + moved)
             holiday = holidays(date) if at_clinic else None
             out.append(TreatmentDay(date, cycle, day, tuple(items), moved, count, holiday))
         return out
