@@ -115,6 +115,7 @@ class CalendarForm(forms.Form):
             Fieldset(
                 f"If your treatment is {REGIMENS[slug].name}",
                 *[n for n in self.fields if n.startswith(f"days_{slug}_")],
+                data_regimen=slug,
             )
             for slug in BACKBONES
         ]

@@ -162,3 +162,13 @@ def test_it_prints_cleanly_in_black_and_white(us_page, axe_check):
     clinic = page.locator(".month-grid td.is-clinic").first
     assert clinic.evaluate("td => getComputedStyle(td).borderTopStyle") == "solid"
     axe_check(page)
+
+
+def test_the_optional_section_shows_only_the_chosen_treatments_boxes(page):
+    page.goto("/schedule/")
+    page.locator("#other-medicines > summary").click()
+    page.select_option("#id_regimen", "isa-vrd-induction")
+    assert page.locator("#id_days_isa-vrd-induction_lenalidomide_0").is_visible()
+    assert page.input_value("#id_days_isa-vrd-induction_lenalidomide_0") == "1-14, 22-35"
+    assert not page.locator("#id_days_isa-pd_pomalidomide_0").is_visible()
+    assert page.input_value("#id_days_isa-vrd_lenalidomide_0") == ""  # IMROZ: nothing prefilled
