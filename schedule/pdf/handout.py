@@ -97,6 +97,7 @@ def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
         _para("Your medicines", styles["h2"]),
         _legend_table(schedule, styles, width),
     ]
+    story.append(Spacer(1, 6))
     for line in _notes(schedule):
         story.append(_para(line, styles["body"]))
     story += [_help_box(handout, styles, width), PageBreak()]
@@ -173,13 +174,14 @@ def _help_box(handout: Handout, styles, width: float) -> Table:
 def _months(schedule: Schedule, handout: Handout, styles, width: float, height: float) -> list:
     regular, bold = register_fonts()
     story: list = []
-    cell_height = min(30 * mm, (height - 75 * mm) / 6)
+    cell_height = min(30 * mm, (height - 80 * mm) / 6)
+    key = "; ".join(f"{e.symbol} {e.name} ({e.label})" for e in glance.legend(schedule)) + "."
     for month in month_grids({d.date: d for d in schedule.days}, schedule.today):
         rows: list[list[str]] = [list(WEEKDAYS)]
         style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("FONT", (0, 0), (-1, 0), bold, 9.5, 12),
-                 ("FONT", (0, 1), (-1, -1), regular, 8, 10)]  # fmt: skip
+                 ("FONT", (0, 1), (-1, -1), regular, 9, 11)]  # fmt: skip
         flags = []
         for r, week in enumerate(month.weeks, start=1):
             rows.append([_cell_text(cell) for cell in week])
@@ -195,7 +197,8 @@ def _months(schedule: Schedule, handout: Handout, styles, width: float, height: 
         table.setStyle(TableStyle(style))
         story += [_para(month.title, styles["title"]), table, Spacer(1, 4)]
         story += [_para(flag, styles["cell"]) for flag in flags]
-        story += [_para("Shaded, framed days are clinic visits. Notes:", styles["body"]),
+        story += [_para(f"Shaded, framed days are clinic visits. {key}", styles["body"]),
+                  _para("Notes:", styles["bold"]),
                   _notes_lines(width), PageBreak()]  # fmt: skip
     return story[:-1]
 
