@@ -6,6 +6,7 @@ from django import forms
 from .backbone import BACKBONES, DayRule, Medicine
 from .day_syntax import format_days
 from .delays import CYCLE, INFUSION, MAX_DELAY_DAYS, MAX_DELAYS
+from .glance import how_and_where
 from .public_holidays import place_choices
 from .regimens import REGIMENS, Regimen
 
@@ -31,7 +32,7 @@ def day_fields() -> dict[str, forms.CharField]:
         for medicine in backbone.medicines:
             for index, rule in enumerate(medicine.rules):
                 fields[days_field_name(slug, medicine, index)] = forms.CharField(
-                    label=f"{regimen.name}: {medicine.name} ({medicine.how}), {rule.cycles_text}",
+                    label=f"{regimen.name}: {how_and_where(medicine)}, {rule.cycles_text}",
                     required=False,
                     max_length=200,
                     initial=format_days(rule.days),

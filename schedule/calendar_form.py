@@ -121,7 +121,8 @@ class CalendarForm(forms.Form):
         ]
         delays = [
             Fieldset(f"Delay {row}", f"delay{row}_kind", Field(f"delay{row}_number",
-                     css_class="input-short"), Field(f"delay{row}_days", css_class="input-short"))
+                     css_class="input-short"), Field(f"delay{row}_days", css_class="input-short"),
+                     css_class="delay-row")
             for row in range(1, MAX_DELAYS + 1)
         ]  # fmt: skip
         return Layout(
