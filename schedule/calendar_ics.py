@@ -42,6 +42,8 @@ def render_ics(
     lines = [b"BEGIN:VCALENDAR\r\n", b"VERSION:2.0\r\n", _line("PRODID", PRODID),
              b"CALSCALE:GREGORIAN\r\n", b"METHOD:PUBLISH\r\n",
              _line("X-WR-CALNAME", "Treatment calendar")]  # fmt: skip
+    if not schedule.where_today.started and schedule.first_cycle == 1:
+        lines += _blood_test_event(schedule, stamp)
     for day in schedule.days:
         if day.date < schedule.today and not past:
             continue
@@ -80,17 +82,21 @@ def _uid(schedule: Schedule, day: TreatmentDay, what: str) -> str:
 
 
 def _event(uid: str, day: TreatmentDay, summary: str, lines: list, stamp: str) -> list[bytes]:
+    return _all_day(uid, day.date, summary, lines, stamp, day.delays_before)
+
+
+def _all_day(uid: str, date: dt.date, summary: str, lines: list, stamp: str, sequence: int):
     description = "\n\n".join(line for line in lines if line)
     return [
         b"BEGIN:VEVENT\r\n",
         _line("UID", uid),
         f"DTSTAMP:{stamp}\r\n".encode(),
-        f"DTSTART;VALUE=DATE:{day.date:%Y%m%d}\r\n".encode(),
-        f"DTEND;VALUE=DATE:{day.date + dt.timedelta(days=1):%Y%m%d}\r\n".encode(),
+        f"DTSTART;VALUE=DATE:{date:%Y%m%d}\r\n".encode(),
+        f"DTEND;VALUE=DATE:{date + dt.timedelta(days=1):%Y%m%d}\r\n".encode(),
         _line("SUMMARY", summary),
         _line("DESCRIPTION", description),
         b"TRANSP:TRANSPARENT\r\n",
-        f"SEQUENCE:{day.delays_before}\r\n".encode(),
+        f"SEQUENCE:{sequence}\r\n".encode(),
         b"BEGIN:VALARM\r\n",
         b"ACTION:DISPLAY\r\n",
         f"TRIGGER:{REMINDER_BEFORE}\r\n".encode(),
@@ -122,3 +128,18 @@ def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -
     summary = f"At home: {text} ({glance.cycle_day(day)})"
     lines = [f"{schedule.regimen.name}, {glance.cycle_day(day)}.", glance.AS_PRESCRIBED, CONFIRM]
     return _event(_uid(schedule, day, item.medicine.key), day, summary, lines, stamp)
+
+
+def _blood_test_event(schedule: Schedule, stamp: str) -> list[bytes]:
+    # FACTS 6 says only "before the first dose", so the reminder sits on the day before cycle 1
+    # day 1 (or today) and says the care team sets the real day; no date is invented.
+    day = max(schedule.start_date - dt.timedelta(days=1), schedule.today)
+    summary = "Reminder: blood type and screen test before your first isatuximab infusion"
+    lines = [
+        "Isatuximab can affect the blood tests used to match blood for a transfusion, so a blood "
+        "type and screen test is done before your first infusion. Your care team sets the exact "
+        "day.",
+        CONFIRM,
+    ]
+    uid = f"{schedule.regimen.slug}-{schedule.start_date.isoformat()}-blood-test@{UID_DOMAIN}"
+    return _all_day(uid, day, summary, lines, stamp, 0)

@@ -102,3 +102,12 @@ def test_imroz_events_list_isatuximab_only():
     events = parse(schedule, tablets=True)
     assert starts(events) == [dt.date(2026, 1, d) for d in (5, 12, 19, 26)] + [dt.date(2026, 2, 2)]
     assert all(str(e["SUMMARY"]).startswith("Clinic: isatuximab (") for e in events)
+
+
+def test_a_future_start_adds_the_blood_test_reminder_the_day_before():
+    schedule = build_schedule("isa-pd", START, dt.date(2025, 12, 20), first_cycle=1, last_cycle=1)
+    events = parse(schedule)
+    assert "blood type and screen" in str(events[0]["SUMMARY"])
+    assert events[0].decoded("DTSTART") == dt.date(2026, 1, 4)
+    started = build_schedule("isa-pd", START, START, first_cycle=1, last_cycle=1)
+    assert not any("blood type" in str(e["SUMMARY"]) for e in parse(started))
