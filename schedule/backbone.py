@@ -69,6 +69,8 @@ TEAM_NOTE = (
     "optional part of the form."
 )
 
+EDITED_NOTE = "The days of the other medicines were typed in by your care team."
+
 _1_21 = tuple(range(1, 22))
 _1_14_22_35 = (*range(1, 15), *range(22, 36))
 _CARFILZOMIB = (1, 2, 8, 9, 15, 16)

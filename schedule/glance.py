@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
-from .backbone import AT_CLINIC_DAYS, CLINIC, TEAM_NOTE, TRIAL_NOTE, Medicine
+from .backbone import AT_CLINIC_DAYS, CLINIC, EDITED_NOTE, TEAM_NOTE, TRIAL_NOTE, Medicine
 from .day_syntax import days_in_words
 from .plan import long_date
 from .treatment import Item, Schedule, TreatmentDay
@@ -88,8 +88,10 @@ def source_note(schedule: Schedule) -> str | None:
     """Where the other medicines' days come from, when that needs saying."""
     if schedule.status == "trial":
         return TRIAL_NOTE
-    if schedule.status == "team" and len(schedule.medicines) == 1:
+    if schedule.status == "team":
         return TEAM_NOTE
+    if schedule.status == "edited":
+        return EDITED_NOTE
     return None
 
 

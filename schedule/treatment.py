@@ -72,7 +72,7 @@ class Today:
 @dataclass(frozen=True)
 class Schedule:
     regimen: Regimen
-    status: str  # backbone status: "label", "trial" or "team"
+    status: str  # where other days come from: "label", "trial", "team" or "edited"
     medicines: tuple[Medicine, ...]  # isatuximab first, then the others with days
     start_date: dt.date
     today: dt.date
@@ -162,7 +162,9 @@ def build_schedule(
     (none prefilled for IMROZ). Raises PlanError with the form field it belongs to."""
     regimen = get_regimen(regimen_slug)
     backbone = backbone_for(regimen_slug)
-    chosen = tuple(m for m in (medicines or backbone.medicines) if any(r.days for r in m.rules))
+    given = backbone.medicines if medicines is None else medicines
+    status = backbone.status if given == backbone.medicines else "edited"
+    chosen = tuple(m for m in given if any(r.days for r in m.rules))
     engine = _Engine(regimen, start_date, chosen, resolve(regimen, delays))
     try:
         now = engine.where_is(today)
@@ -171,7 +173,7 @@ def build_schedule(
     except OverflowError:
         raise PlanError("That start date is too far away. Check the year.", "start_date") from None
     return Schedule(
-        regimen, backbone.status, (ISATUXIMAB, *chosen), start_date, today, first, last,
+        regimen, status, (ISATUXIMAB, *chosen), start_date, today, first, last,
         tuple(days), engine.shifts, now, tuple(notes),
     )  # fmt: skip
 

@@ -102,6 +102,7 @@ def test_imroz_shows_isatuximab_only_and_says_the_team_gives_the_rest(client):
 def test_the_team_can_enter_imroz_days(client):
     html = post(client, **{"days_isa-vrd_lenalidomide_0": "1-14, 22-35"}).content.decode()
     assert "lenalidomide capsule at home, days 1 to 14 and 22 to 35 in cycles 1 to 4" in html
+    assert "typed in by your care team" in html
 
 
 def test_it_says_when_the_induction_is_over(client, monkeypatch):

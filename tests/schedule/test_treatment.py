@@ -146,3 +146,11 @@ def test_a_removed_medicine_leaves_the_calendar():
     schedule = build_schedule("isa-pd", START, START, (none, dex), first_cycle=1, last_cycle=1)
     assert "pomalidomide" not in {i.medicine.name for d in schedule.days for i in d.items}
     assert DayRule(1, None, ()).cycles_text == "cycle 1 onwards"
+
+
+def test_it_says_when_the_care_team_changed_the_days():
+    pom, dex = BACKBONES["isa-pd"].medicines
+    assert build_schedule("isa-pd", START, START, (pom, dex)).status == "label"
+    changed = build_schedule("isa-pd", START, START, (with_days(pom, {0: (1, 2)}), dex))
+    assert changed.status == "edited"
+    assert build_schedule("isa-vrd-induction", START, START).status == "trial"
