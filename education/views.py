@@ -9,6 +9,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from .cache import cached_page
+from .checklist import grouped_checklist
+from .governance import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 
@@ -45,11 +47,20 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
     return page
 
 
-def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
-    context = {
+def page_context(page: Page) -> dict:
+    """What page.html needs; the admin's draft preview uses it too, so both look the same."""
+    help_settings = HelpSettings.load()
+    return {
         "page": page,
-        "body_html": page_html(page.body, glossary_terms()),
-        "help_settings": HelpSettings.load() if page.show_help else None,
+        "body_html": page_html(page.body, glossary_terms(), help_settings.fever_threshold_c),
+        "help_settings": help_settings if page.show_help else None,
+    }
+
+
+def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
+    context = page_context(page) | {
+        "approval": public_approval(page),
+        "feedback_revision": published_revision(page),
     }
     response = render(request, "education/page.html", context)
     if not page.is_published:
@@ -76,11 +87,10 @@ def for_blood_banks(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def checklist(request: HttpRequest) -> HttpResponse:
+    help_settings = HelpSettings.load()
     items = list(ChecklistItem.objects.published())
-    context = {
-        "do_items": [i for i in items if i.kind == ChecklistItem.Kind.DO],
-        "dont_items": [i for i in items if i.kind == ChecklistItem.Kind.DONT],
-    }
+    groups = grouped_checklist(items, glossary_terms(), help_settings.fever_threshold_c)
+    context = {"groups": groups, "help_settings": help_settings}
     return render(request, "education/checklist.html", context)
 
 
@@ -132,9 +142,3 @@ def search(request: HttpRequest) -> HttpResponse:
         context["results"] = list(search_pages(query))
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
-
-
-@require_safe
-def placeholder(request: HttpRequest, title: str) -> HttpResponse:
-    """Temporary page for a section that is still being built (used by the schedule app)."""
-    return render(request, "education/placeholder.html", {"title": title})

@@ -6,9 +6,9 @@ from django import forms
 from .backbone import BACKBONES, DayRule, Medicine
 from .day_syntax import format_days
 from .delays import CYCLE, INFUSION, MAX_DELAY_DAYS, MAX_DELAYS
-from .glance import how_and_where
 from .public_holidays import place_choices
 from .regimens import REGIMENS, Regimen
+from .wording import how_and_where
 
 MAX_NUMBER = 999
 NAME_LENGTH, PHONE_LENGTH = 80, 40

@@ -9,7 +9,7 @@ cycle. Delays add up: a day after two delays moves by both.
 
 from dataclasses import dataclass
 
-from .plan import PlanError
+from .dose import PlanError
 from .regimens import Regimen
 
 MAX_DELAYS = 6

@@ -12,16 +12,15 @@ from django.utils import timezone
 
 from education.models import HelpSettings
 
-from . import glance
-from .calendar_form import CalendarForm
-from .calendar_ics import render_ics
-from .day_grids import month_grids
-from .pdf.handout import Handout, render_handout
-from .plan import DAY_NAMES
+from . import wording
+from .dates import long_date, weekday_headings
+from .forms import CalendarForm
+from .ics import render_ics
+from .months import month_grids
+from .pdf.calendar import Handout, render_calendar_pdf
 from .private import attachment, private_tool
 from .weight import convert
 
-WEEKDAYS = [(name[:3], name) for name in DAY_NAMES]
 DOWNLOADS = {
     "ics": ("text/calendar; charset=utf-8", "isatuximab-calendar.ics"),
     "pdf": ("application/pdf", "isatuximab-calendar.pdf"),
@@ -46,7 +45,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
         )
         return _download(body, "ics")
     if output == "pdf":
-        pdf = render_handout(form.schedule, form.dose, form.cleaned_data["paper"],
+        pdf = render_calendar_pdf(form.schedule, form.dose, form.cleaned_data["paper"],
                              _handout(form), made_on=today)  # fmt: skip
         return _download(pdf, "pdf")
     return render(request, "schedule/calendar_result.html", _result_context(form, today))
@@ -73,25 +72,27 @@ def _handout(form: CalendarForm) -> Handout:
 
 def _result_context(form: CalendarForm, today) -> dict:
     schedule = form.schedule
-    views = {day.date: glance.describe(day, form.place, today) for day in schedule.days}
-    visits = [views[day.date] for day in glance.next_visits(schedule, 3)]
+    views = {day.date: wording.describe(day, form.place, today) for day in schedule.days}
+    visits = [views[day.date] for day in wording.next_visits(schedule, 3)]
     return {
         "form": form,
         "schedule": schedule,
         "dose": form.dose,
         "weight_other": convert(form.dose.weight_kg, "kg"),
-        "today_text": glance.today_text(schedule),
+        "today_text": wording.today_text(schedule),
+        "start_text": long_date(schedule.start_date),
         "next_visit": visits[0] if visits else None,
         "later_visits": visits[1:],
-        "home_week": glance.home_this_week(schedule),
-        "legend": glance.legend(schedule),
-        "source_note": glance.source_note(schedule),
+        "home_week": wording.home_this_week(schedule),
+        "legend": wording.legend(schedule),
+        "source_note": wording.source_note(schedule),
         "place": form.place,
         "days": list(views.values()),
         "months": month_grids(views, today),
-        "text": glance,
+        "text": wording,
         "today": today,
-        "weekdays": WEEKDAYS,
+        "made_on": wording.made_on(today),
+        "weekdays": weekday_headings(),
         "has_dex": any(m.key == "dexamethasone" for m in schedule.medicines),
     }
 

@@ -8,8 +8,8 @@ from html import escape
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from ..day_grids import Cell, Month
-from ..glance import DayView
+from ..months import Cell, Month
+from ..wording import DayView
 
 register = template.Library()
 HIDDEN_NOTHING = '<span class="visually-hidden">Nothing</span>'

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from schedule.plan import Dose, PlanError
+from schedule.dose import Dose, PlanError
 from schedule.weight import Question, convert, read_weight
 
 

@@ -1,6 +1,8 @@
-"""Month grids of treatment days, weeks starting on Monday, with today and past days (no Django).
+"""Month-by-month grids of treatment days, weeks starting on Monday (no Django).
 
-One source for the result page's month tables and the handout PDF's.
+One source for the result page's month tables and the PDF's: each grid is a list of weeks,
+each week seven days, with `None` padding the days that belong to the months either side.
+Each day knows whether it is today or already past, so both can be said in words.
 """
 
 import calendar
@@ -8,11 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .plan import long_date
+from .dates import long_date, month_title
 
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Month:
 
     @property
     def title(self) -> str:
-        return f"{_MONTHS[self.month - 1]} {self.year}"
+        return month_title(self.year, self.month)
 
 
 def month_grids(by_date: dict[dt.date, Any], today: dt.date) -> tuple[Month, ...]:

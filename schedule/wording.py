@@ -1,17 +1,78 @@
-"""What a whole-regimen schedule says in words: at a glance, legend, day lines (no Django).
+"""Every sentence the treatment calendar says, shared by the result page, the PDF and the .ics.
 
-One source for the result page, the handout PDF and the .ics file, so the three never
-disagree. No backbone dose is ever written: "as prescribed by your team".
+Each sentence is written once here and the three outputs take it from here, so they cannot
+drift apart. Whole sentences with placeholders only, so that each can later be translated as
+one string. Clinical numbers come from their named constants, never retyped. No backbone dose
+is ever written: "as prescribed by your team".
 """
 
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from .backbone import AT_CLINIC_DAYS, CLINIC, EDITED_NOTE, TEAM_NOTE, TRIAL_NOTE, Medicine
+from .dates import NAMES, long_date
 from .day_syntax import days_in_words
-from .plan import long_date
-from .treatment import Item, Schedule, TreatmentDay
+from .plan import Item, Schedule, TreatmentDay, expected_minutes
+
+PREMEDICINE_MINUTES = (15, 60)  # medicines 15 to 60 minutes before each infusion (FACTS 4c)
+
+ESTIMATE = "This is an estimate. Confirm every date and dose with your care team."
+# The .ics file carries dates only (no dose), so its notice speaks of dates only.
+DATE_ESTIMATE = "This date is an estimate. Confirm every date with your care team."
+ROUNDING_RULE = (
+    "How it is worked out: 10 mg for each kilogram of body weight. A weight in pounds is changed "
+    "to kilograms (1 lb = 0.45359237 kg), the weight is rounded to the nearest 0.1 kg, and the "
+    "amount of liquid medicine (20 mg in each mL) to the nearest 0.1 mL."
+)
+EXACT_DOSE = (
+    "Your pharmacy prepares the exact dose. Your weight is checked at the start of every cycle, "
+    "so your dose can change."
+)
+IV_ONLY = (
+    "This is only for isatuximab given as a drip into a vein (IV). The shot under the skin is "
+    "the same dose for everyone. This estimate is not for the shot."
+)
+DOSE_NOTES = (ROUNDING_RULE, EXACT_DOSE, IV_ONLY)
+_EARLIEST, _LATEST = PREMEDICINE_MINUTES
+PREMEDICINES = (
+    f"You get medicines {_EARLIEST} to {_LATEST} minutes before each infusion starts, so plan "
+    "for a longer visit."
+)
+TIMES = f"These times are for when there is no reaction. {PREMEDICINES}"
+BRING = (
+    "What to bring: your list of medicines, your blood transfusion alert card, "
+    "a drink, a snack and something to pass the time."
+)
+BLOOD_TEST_TITLE = "Reminder: blood type and screen test before your first isatuximab infusion"
+BLOOD_TEST_DETAILS = (
+    "Isatuximab can affect the blood tests used to match blood for a transfusion, so a blood "
+    "type and screen test is done before your first infusion. Your care team sets the "
+    "exact day."
+)
+
+
+def duration_text(minutes: Decimal) -> str:
+    """Minutes in words, in hours past 90 minutes.
+
+    >>> duration_text(Decimal(200)), duration_text(Decimal("112.5")), duration_text(Decimal(75))
+    ('about 3 hours 20 minutes', 'about 1 hour 53 minutes', 'about 75 minutes')
+    """
+    whole = int(minutes.to_integral_value(rounding=ROUND_HALF_UP))
+    if whole <= 90:
+        return f"about {whole} minutes"
+    hours, rest = divmod(whole, 60)
+    return f"about {hours} hour{'s' if hours > 1 else ''} {rest} minutes"
+
+
+def made_on(day: dt.date) -> str:
+    return f"Made on {long_date(day)}."
+
+
+def reminder(title: str) -> str:
+    return f"Tomorrow: {title}"
+
 
 AS_PRESCRIBED = "Take or have every other medicine as prescribed by your team."
 NO_EXTRA_DEX = (
@@ -23,7 +84,6 @@ LATE_DOSE = (
     "days. Your care team will give you new dates. They can enter delays in the optional part "
     "of the form to see the new dates."
 )
-PREMEDICINES = "Add 15 to 60 minutes for the medicines you get before the infusion."
 WEEK_DAYS = 7
 
 
@@ -117,15 +177,25 @@ def cycle_day(day: TreatmentDay) -> str:
 def chair_time(day: TreatmentDay) -> str | None:
     """'Expected infusion time: about 75 minutes if there is no reaction. Add 15 to 60 ...'"""
     infusion = day.infusion
-    return None if infusion is None else _chair_time(infusion.expected_time)
+    return None if infusion is None else _chair_time(expected_time(infusion))
+
+
+def infusion_time(day: TreatmentDay) -> str | None:
+    """The short form for tables: 'Isatuximab infusion: about 75 minutes if no reaction.'"""
+    infusion = day.infusion
+    if infusion is None:
+        return None
+    return f"Isatuximab infusion: {expected_time(infusion)} if there is no reaction."
+
+
+def expected_time(item: Item) -> str:
+    """'about 3 hours 20 minutes' for infusion 1, 'about 75 minutes' from infusion 3."""
+    return duration_text(expected_minutes(item.infusion_number or 3))
 
 
 @functools.lru_cache(maxsize=8)
-def _chair_time(expected_time: str | None) -> str:
-    return (
-        f"Expected isatuximab infusion time: {expected_time} if there is no reaction. "
-        + PREMEDICINES
-    )
+def _chair_time(expected: str) -> str:
+    return f"Expected isatuximab infusion time: {expected} if there is no reaction. {PREMEDICINES}"
 
 
 def holiday_text(day: TreatmentDay, place: str | None) -> str | None:
@@ -156,6 +226,14 @@ def next_visits(schedule: Schedule, count: int = 1) -> tuple[TreatmentDay, ...]:
 class HomeWeekLine:
     text: str  # "pomalidomide capsule"
     dates: tuple[dt.date, ...]
+
+    @property
+    def dates_text(self) -> str:
+        """'Mon 23 Mar, Tue 24 Mar' (names from dates.NAMES, never the server locale)."""
+        return ", ".join(
+            f"{NAMES.short_days[d.weekday()]} {d.day} {NAMES.short_months[d.month - 1]}"
+            for d in self.dates
+        )
 
 
 def home_this_week(schedule: Schedule) -> list[HomeWeekLine]:
