@@ -66,6 +66,7 @@ def _handout(form: CalendarForm) -> Handout:
         clinic_name=data["clinic_name"].strip() or site.centre_name,
         clinic_phone=data["clinic_phone"].strip() or site.phone_24h,
         emergency_number=site.emergency_number,
+        fever=site.fever_text(),
         place=form.place,
     )
 

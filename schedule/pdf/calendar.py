@@ -41,6 +41,7 @@ class Handout:
     clinic_name: str = ""
     clinic_phone: str = ""
     emergency_number: str = ""
+    fever: str = ""  # the site's fever threshold in both units, e.g. "38 °C (100.4 °F)"
     place: str | None = None  # where the public holidays are from
 
 
@@ -160,11 +161,12 @@ def _help_box(handout: Handout, styles, width: float) -> Table:
         handout.emergency_number
         or "your emergency number (999 in the UK, 112 in the EU, 911 in the US)"
     )
+    fever = f"a temperature of {handout.fever} or higher" if handout.fever else "a fever"
     lines = [
         _para("When to get help", styles["h2"]),
         _para(f"Emergency: call {emergency} for trouble breathing, swelling of the face or "
               "throat, chest pain, or feeling very faint.", styles["body"]),
-        _para(f"Urgent, day or night: call {clinic} on {phone} for a fever, shivering or "
+        _para(f"Urgent, day or night: call {clinic} on {phone} for {fever}, shivering or "
               "chills, signs of an infection, or feeling unwell during or after an infusion, "
               "even later that day.", styles["body"]),
         _para("Not urgent: tell your team at your next visit.", styles["body"]),

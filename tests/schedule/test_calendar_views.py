@@ -177,6 +177,7 @@ def test_it_downloads_the_handout_on_the_chosen_paper(client):
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Monday 13 April 2026" in text and "Made on Tuesday 10 March 2026" in text
     assert "For: Zoë" in text and "0123 456" in text
+    assert "a temperature of 38 °C (100.4 °F) or higher" in text.replace("\n", " ")
     assert_private(response)
 
 
