@@ -7,6 +7,7 @@ white), and a notes area. The typed name, clinic and phone are drawn and never k
 """
 
 import datetime as dt
+import functools
 import io
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -221,7 +222,13 @@ def _cell_text(cell) -> str:
         ]
         if cell.day.holiday:
             lines.append("! holiday")
-    return "\n".join(printable(line) for line in lines)
+    return "\n".join(_printable(line) for line in lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def _printable(line: str) -> str:
+    """The cell lines repeat ("● Isa 5", "■ Dex"), so each is made printable once."""
+    return printable(line)
 
 
 def _notes_lines(width: float) -> Table:
