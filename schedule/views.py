@@ -94,7 +94,7 @@ def _result_context(form: CalendarForm, today) -> dict:
         "today": today,
         "made_on": wording.made_on(today),
         "weekdays": weekday_headings(),
-        "has_dex": any(m.key == "dexamethasone" for m in schedule.medicines),
+        "dex_note": wording.dexamethasone_note(schedule),
     }
 
 

@@ -95,6 +95,17 @@ class LegendEntry:
     text: str
 
 
+# The premedication dexamethasone is the day's regimen dose only for Isa-Pd and Isa-Kd (label);
+# for Isa-VRd that rule is UNCONFIRMED (FACTS-backbone 0, 9.4), so the sentence is not shown.
+NO_EXTRA_DEX_REGIMENS = ("isa-pd", "isa-kd")
+
+
+def dexamethasone_note(schedule: Schedule) -> str | None:
+    """NO_EXTRA_DEX where the label confirms it and dexamethasone is on the calendar."""
+    shown = any(m.key == "dexamethasone" for m in schedule.medicines)
+    return NO_EXTRA_DEX if shown and schedule.regimen.slug in NO_EXTRA_DEX_REGIMENS else None
+
+
 def how_and_where(medicine: Medicine) -> str:
     """'pomalidomide capsule at home', 'dexamethasone at the clinic on clinic days, ...'."""
     if medicine.where == AT_CLINIC_DAYS:

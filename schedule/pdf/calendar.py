@@ -118,7 +118,7 @@ def _dose_line(dose: Dose) -> str:
 
 def _notes(schedule: Schedule) -> list[str]:
     notes = [wording.AS_PRESCRIBED]
-    if any(m.key == "dexamethasone" for m in schedule.medicines):
+    if wording.dexamethasone_note(schedule):
         notes.append(wording.NO_EXTRA_DEX)
     source = wording.source_note(schedule)
     return [*([source] if source else []), *notes, *schedule.notes]

@@ -95,6 +95,7 @@ def test_it_prints_the_typed_lines_and_the_help_box():
 def test_trial_days_are_labelled_and_imroz_says_the_team_gives_them():
     trial = pages(build_schedule("isa-vrd-induction", START, START))[0]
     assert "Your team's plan may differ." in trial.replace("\n", " ")
+    assert "extra dexamethasone" not in trial  # the rule is confirmed for Pd and Kd only
     imroz = pages(build_schedule("isa-vrd", START, START))[0].replace("\n", " ")
     assert "Your care team will tell you the days for your other medicines." in imroz
     assert "lenalidomide capsule" not in imroz and "bortezomib injection" not in imroz

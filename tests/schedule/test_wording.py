@@ -71,3 +71,10 @@ def test_it_writes_each_day_and_the_legend_in_plain_words():
     assert wording.source_note(schedule) is None
     assert wording.source_note(make("isa-vrd-induction", 1, 1)) == wording.TRIAL_NOTE
     assert wording.source_note(make("isa-vrd", 1, 1)) == wording.TEAM_NOTE
+
+
+def test_the_no_extra_dexamethasone_rule_is_said_only_where_the_label_confirms_it():
+    assert wording.dexamethasone_note(make("isa-pd", 1, 1)) == wording.NO_EXTRA_DEX
+    assert wording.dexamethasone_note(make("isa-kd", 1, 1)) == wording.NO_EXTRA_DEX
+    assert wording.dexamethasone_note(make("isa-vrd-induction", 1, 1)) is None  # UNCONFIRMED
+    assert wording.dexamethasone_note(make("isa-vrd", 1, 1)) is None
