@@ -67,14 +67,15 @@ def html_of(response, *phrases: str) -> str:
 
 
 def calendar_page(response) -> None:
-    html_of(response, "<h1>Your treatment calendar</h1>", DOSE, START_WORDS, "Infusion 1")
+    html_of(response, "<h1>Your treatment calendar</h1>", DOSE, START_WORDS, "infusion 1;")
 
 
 def calendar_file(response) -> None:
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
-    infusion = next(event for event in events if "infusion-1@" in str(event["UID"]))
+    infusion = next(event for event in events if "-c1d1-clinic@" in str(event["UID"]))
     assert infusion.decoded("DTSTART") == dt.date.fromisoformat(START)
+    assert "isatuximab" in str(infusion["DESCRIPTION"])
 
 
 def pdf_text(response) -> str:

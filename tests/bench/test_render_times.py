@@ -18,7 +18,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from schedule.ics import render_ics
-from schedule.pdf.calendar import render_calendar_pdf
+from schedule.pdf.calendar import Handout, render_calendar_pdf
 from schedule.pdf.wallet_card import render as render_card
 
 from .data import CARD_DATA, TODAY, assert_within, calendar_data
@@ -33,24 +33,27 @@ def pdf_text(body: bytes) -> str:
     return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
 
 
-def test_it_renders_the_ics_for_12_cycles(benchmark, plan):
-    body = benchmark(render_ics, plan, now=NOW)
+def test_it_renders_the_ics_for_12_cycles(benchmark, calendar_form):
+    schedule = calendar_form.schedule
+    body = benchmark(render_ics, schedule, now=NOW)
     events = Calendar.from_ical(body).walk("VEVENT")
     starts = {event.decoded("dtstart") for event in events}
-    assert plan.last_cycle == 12
-    assert {infusion.date for infusion in plan.infusions} <= starts
+    assert schedule.last_cycle == 12
+    assert {day.date for day in schedule.clinic_days} <= starts
     assert_within(benchmark, 5)
 
 
-def test_it_renders_the_12_cycle_calendar_pdf(benchmark, plan):
-    paper = calendar_data()["paper"]
-    body = benchmark(render_calendar_pdf, plan, paper, generated_on=TODAY)
+def test_it_renders_the_12_cycle_calendar_pdf(benchmark, calendar_form):
+    schedule, paper = calendar_form.schedule, calendar_data()["paper"]
+    body = benchmark(
+        render_calendar_pdf, schedule, calendar_form.dose, paper, Handout(), made_on=TODAY
+    )
     text = pdf_text(body)
-    last = plan.infusions[-1].number
+    last = [day.infusion for day in schedule.days if day.infusion][-1].infusion_number
     assert body.startswith(b"%PDF-")
-    assert plan.regimen.name in text
-    # The last infusion is both in the list of dates and in its month's grid.
-    assert len(re.findall(rf"\bInfusion {last}\b", text)) == 2, f"Infusion {last} not twice"
+    assert schedule.regimen.name in text
+    # The last infusion is marked in its month's grid.
+    assert len(re.findall(rf"\bIsa {last}\b", text)) == 1, f"Isa {last} not in the grid"
     assert_within(benchmark, 50)
 
 
