@@ -12,8 +12,9 @@ function storable(response) {
   return response.ok && response.type === "basic" && !/no-store|private/.test(control);
 }
 
-function fetchAndKeep(url) {
-  return fetch(new Request(url, { cache: "reload" })).then(function (response) {
+function fetchAndKeep(url, mode) {
+  // Pages are fetched afresh; static files may come from the browser's HTTP cache.
+  return fetch(new Request(url, { cache: mode })).then(function (response) {
     if (!storable(response)) { throw new Error("not kept: " + url); }
     return caches.open(CONFIG.cache).then(function (cache) { return cache.put(url, response); });
   });
@@ -21,9 +22,12 @@ function fetchAndKeep(url) {
 
 self.addEventListener("install", function (event) {
   // The two offline pages must be kept; a page that fails now is kept on its next visit.
-  const required = [CONFIG.offline, CONFIG.offlineTools].map(fetchAndKeep);
-  const optional = CONFIG.pages.concat(CONFIG.assets).map(function (url) {
-    return fetchAndKeep(url).catch(function () { return null; });
+  const page = function (url) { return fetchAndKeep(url, "no-cache"); };
+  const required = [CONFIG.offline, CONFIG.offlineTools].map(page);
+  const pages = CONFIG.pages.map(page);
+  const assets = CONFIG.assets.map(function (url) { return fetchAndKeep(url, "default"); });
+  const optional = pages.concat(assets).map(function (kept) {
+    return kept.catch(function () { return null; });
   });
   event.waitUntil(Promise.all(required.concat(optional)).then(function () {
     return self.skipWaiting();
