@@ -84,10 +84,10 @@ class PageAdmin(KeepEverythingAdmin):
 
 @admin.register(ChecklistItem)
 class ChecklistItemAdmin(KeepEverythingAdmin):
-    list_display = ["text", "kind", "order", "published", "updated_at"]
+    list_display = ["text", "kind", "group", "order", "published", "updated_at"]
     list_display_links = ["text"]
     list_editable = ["order", "published"]
-    list_filter = ["kind", "published"]
+    list_filter = ["group", "kind", "published"]
     search_fields = ["text", "why"]
     formfield_overrides = WIDE_FIELDS
     readonly_fields = ["updated_at"]
@@ -112,7 +112,14 @@ class GlossaryTermAdmin(KeepEverythingAdmin):
 
 @admin.register(HelpSettings)
 class HelpSettingsAdmin(KeepEverythingAdmin):
-    list_display = ["__str__", "centre_name", "phone_24h", "emergency_number", "updated_at"]
+    list_display = [
+        "__str__",
+        "centre_name",
+        "phone_24h",
+        "emergency_number",
+        "fever_threshold_c",
+        "updated_at",
+    ]
     readonly_fields = ["updated_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -1,9 +1,10 @@
 """Whole-page caching for the public education pages, invalidated by any content edit.
 
 Rendering a page means reading the page, the glossary and the help numbers and marking up
-glossary terms. The finished HTML is kept in the cache, gzipped once, under the path and the
-current ``ContentVersion``; every save or delete of content bumps that number (signals
-below), so the next request renders afresh. The version is read from the database at most
+glossary terms. The finished HTML is kept in the cache, gzipped once, under the path (never
+the query string: no cached view reads it, and ``?utm=...`` links must not fill the cache with
+copies) and the current ``ContentVersion``; every save or delete of content bumps that number
+(signals below), so the next request renders afresh. The version is read from the database at most
 once every ``VERSION_SECONDS`` per process, so an edit made in one server process shows in
 the others within that time (and at once in the process that made it). Requests that carry a
 session cookie (signed-in editors, who may see draft previews) never touch the cache.
@@ -81,7 +82,7 @@ def cached_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
-        key = f"page:{current_version()}:{request.get_full_path()}"
+        key = f"page:{current_version()}:{request.path}"
         stored = cache.get(key)
         if stored is None:
             response = view(request, *args, **kwargs)

@@ -118,11 +118,16 @@ def shipped_checklist(content_dir: Path = CONTENT_DIR) -> list[dict]:
         kind = entry.get("kind")
         if kind not in ChecklistItem.Kind.values:
             raise ContentError(f"checklist.json: kind must be 'do' or 'dont', not {kind!r}.")
+        group = entry.get("group", ChecklistItem.Group.EVERY_DAY)
+        if group not in ChecklistItem.Group.values:
+            choices = ", ".join(ChecklistItem.Group.values)
+            raise ContentError(f"checklist.json: group must be one of {choices}, not {group!r}.")
         items.append(
             {
                 "kind": kind,
                 "text": entry["text"],
                 "why": entry["why"],
+                "group": group,
                 "order": int(entry["order"]),
                 "published": bool(entry.get("published", True)),
             }

@@ -10,13 +10,14 @@ import json
 import re
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from .fever import DEFAULT_FEVER_C, FEVER_TOKEN, MAX_FEVER_C, MIN_FEVER_C, fever_text
 from .readability import grade_level
 
 # Pages with their own top-level address instead of /learn/<slug>/ (slug -> URL name).
@@ -107,7 +108,9 @@ class Page(ShippedContent):
     body = models.TextField(
         help_text="The page text in Markdown: '## Heading', '- list item', '**bold**', "
         "'[link text](/learn/other-page/)'. Raw HTML and scripts are removed. Aim for short "
-        "sentences and everyday words (reading grade 6, never above 8).",
+        "sentences and everyday words (reading grade 6, never above 8). Write "
+        f"{FEVER_TOKEN} for the fever temperature set in Help settings: it is shown in both "
+        "units, e.g. '38 °C (100.4 °F)'. Never type the number itself.",
     )
     order = models.PositiveIntegerField(
         default=100, help_text="Pages are listed from the lowest number to the highest."
@@ -227,6 +230,14 @@ class ChecklistItem(ShippedContent):
         DO = "do", "Do"
         DONT = "dont", "Don't"
 
+    class Group(models.TextChoices):
+        """The checklist's headings, in the order they are shown."""
+
+        BEFORE = "before", "Before treatment starts"
+        INFUSION_DAY = "infusion_day", "On infusion days"
+        EVERY_DAY = "every_day", "Every day"
+        CALL_NOW = "call_now", "Call your team straight away"
+
     kind = models.CharField(
         max_length=4,
         choices=Kind.choices,
@@ -236,11 +247,19 @@ class ChecklistItem(ShippedContent):
         "instruction",
         max_length=200,
         help_text="A short instruction that follows the word 'Do' or 'Don't', e.g. 'eat a "
-        "snack before you come'. For 'Don't' items, do not start with 'do not' or 'never'.",
+        "snack before you come'. For 'Don't' items, do not start with 'do not' or 'never'. "
+        f"Write {FEVER_TOKEN} for the fever temperature set in Help settings.",
     )
     why = models.CharField(
         max_length=300,
         help_text="One plain sentence on why this matters.",
+    )
+    group = models.CharField(
+        "heading",
+        max_length=20,
+        choices=Group.choices,
+        default=Group.EVERY_DAY,
+        help_text="The heading this item is listed under on the checklist.",
     )
     order = models.PositiveIntegerField(
         default=100, help_text="Items are listed from the lowest number to the highest."
@@ -252,7 +271,7 @@ class ChecklistItem(ShippedContent):
 
     objects = ChecklistItemQuerySet.as_manager()
 
-    SHIPPED_FIELDS = ("kind", "text", "why", "order", "published")
+    SHIPPED_FIELDS = ("kind", "text", "why", "group", "order", "published")
 
     class Meta:
         ordering = ["order", "pk"]
@@ -350,6 +369,17 @@ class HelpSettings(models.Model):
         help_text="The local emergency number, e.g. 999. Leave blank to show '999 in the UK, "
         "112 in the EU, 911 in the US'.",
     )
+    fever_threshold_c = models.DecimalField(
+        "fever temperature (°C)",
+        max_digits=3,
+        decimal_places=1,
+        default=DEFAULT_FEVER_C,
+        validators=[MinValueValidator(MIN_FEVER_C), MaxValueValidator(MAX_FEVER_C)],
+        help_text=f"The temperature in °C, from {MIN_FEVER_C} to {MAX_FEVER_C} in steps of "
+        f"0.1, at which patients must call the 24-hour number. {DEFAULT_FEVER_C:.0f} is common "
+        "advice; some hospitals use 37.5. The site shows it in both units everywhere, e.g. "
+        "'38 °C (100.4 °F)'.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 
@@ -376,6 +406,10 @@ class HelpSettings(models.Model):
         """A tel: link for a typed number, keeping only digits and a leading +."""
         digits = re.sub(r"[^\d+]", "", number)
         return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+    def fever_text(self) -> str:
+        """The fever threshold in both units, e.g. '38 °C (100.4 °F)'."""
+        return fever_text(self.fever_threshold_c)
 
     def emergency_tel(self) -> str:
         return self.tel_href(self.emergency_number)

@@ -12,6 +12,8 @@ from html.parser import HTMLParser
 import markdown
 import textstat
 
+from .fever import replace_fever_token
+
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "blockquote"}
 
 
@@ -40,8 +42,8 @@ class _BlockText(HTMLParser):
 
 
 def plain_text(markdown_text: str) -> str:
-    """Markdown to plain sentences, one block per sentence."""
-    html = markdown.markdown(markdown_text, extensions=["tables"])
+    """Markdown to plain sentences, one block per sentence (the fever token at its default)."""
+    html = markdown.markdown(replace_fever_token(markdown_text), extensions=["tables"])
     parser = _BlockText()
     parser.feed(html)
     parser.close()

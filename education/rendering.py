@@ -11,11 +11,14 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from html.parser import HTMLParser
 
 import markdown
 import nh3
 from django.core.cache import cache
+
+from .fever import DEFAULT_FEVER_C, replace_fever_token
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "b", "i",
@@ -26,12 +29,12 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CACHE_SECONDS = 24 * 60 * 60
 TABLE_OPEN = (
-    '<div class="table-scroll" role="region" tabindex="0" aria-label="Table: scroll sideways '
-    'to see it all"><table>'
+    '<div class="table-scroll" role="region" tabindex="0" aria-label="Table{number}: scroll '
+    'sideways to see it all"><table>'
 )
 
 # Text inside these elements is never turned into a glossary link.
-SKIP_TAGS = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "dt"}
+SKIP_TAGS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "abbr", "dt"})
 VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "wbr"}
 
 
@@ -54,26 +57,42 @@ def render_markdown(text: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
     )
-    # Wide tables scroll sideways on a phone; the wrapper can take keyboard focus to scroll.
-    return clean.replace("<table>", TABLE_OPEN).replace("</table>", "</table></div>")
+    return _wrap_tables(clean)
+
+
+def _wrap_tables(clean: str) -> str:
+    """Wide tables scroll sideways on a phone; the wrapper can take keyboard focus to scroll.
+
+    Each scrolling region needs its own name, so a page with several tables numbers them.
+    """
+    pieces = clean.split("<table>")
+    several = len(pieces) > 2
+    out = [pieces[0]]
+    for number, piece in enumerate(pieces[1:], start=1):
+        out.append(TABLE_OPEN.format(number=f" {number}" if several else ""))
+        out.append(piece)
+    return "".join(out).replace("</table>", "</table></div>")
 
 
 class _GlossaryLinker(HTMLParser):
-    def __init__(self, terms: list[Term]) -> None:
+    def __init__(
+        self, terms: list[Term], used: set[str] | None = None, skip: frozenset[str] = SKIP_TAGS
+    ) -> None:
         super().__init__(convert_charrefs=True)
+        self.skip = skip
         self.by_spelling = {s.lower(): t for t in terms for s in t.spellings}
         spellings = sorted(self.by_spelling, key=len, reverse=True)
         alternation = "|".join(re.escape(s) for s in spellings)
         self.pattern = (
             re.compile(rf"(?<![\w-])({alternation})(?![\w-])", re.IGNORECASE) if spellings else None
         )
-        self.used: set[str] = set()
+        self.used: set[str] = set() if used is None else used
         self.out: list[str] = []
         self.skip_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         self.out.append(self.get_starttag_text() or f"<{tag}>")
-        if tag in SKIP_TAGS:
+        if tag in self.skip:
             self.skip_depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
@@ -83,7 +102,7 @@ class _GlossaryLinker(HTMLParser):
         if tag in VOID_TAGS:
             return
         self.out.append(f"</{tag}>")
-        if tag in SKIP_TAGS and self.skip_depth:
+        if tag in self.skip and self.skip_depth:
             self.skip_depth -= 1
 
     def handle_data(self, data: str) -> None:
@@ -112,27 +131,38 @@ class _GlossaryLinker(HTMLParser):
         )
 
 
-def link_glossary(clean_html: str, terms: list[Term]) -> str:
+def link_glossary(
+    clean_html: str,
+    terms: list[Term],
+    used: set[str] | None = None,
+    skip: frozenset[str] = SKIP_TAGS,
+) -> str:
     """Mark the first use of each glossary term (any spelling, whole words, any case).
 
     Only text is touched: never inside links, headings or code, never inside attributes.
     The link goes to the glossary entry and is described by the definition, which CSS shows
     on hover and keyboard focus, so it is there for pointer, keyboard and screen-reader users.
+    Pass the same ``used`` set for several pieces of one page, so that each term is marked
+    once on the whole page; ``skip`` names more elements whose text is left alone.
     """
     if not terms:
         return clean_html
-    linker = _GlossaryLinker(terms)
+    linker = _GlossaryLinker(terms, used, skip)
     linker.feed(clean_html)
     linker.close()
     return "".join(linker.out)
 
 
-def page_html(body: str, terms: list[Term]) -> str:
-    """The finished HTML for a page body, from the cache when nothing has changed."""
-    signature = repr((body, sorted((t.slug, t.term, t.definition, t.spellings) for t in terms)))
+def page_html(body: str, terms: list[Term], fever_c: Decimal = DEFAULT_FEVER_C) -> str:
+    """The finished HTML for a page body, from the cache when nothing has changed.
+
+    Every ``{fever}`` token in the body becomes the site's fever threshold in both units.
+    """
+    glossary = sorted((t.slug, t.term, t.definition, t.spellings) for t in terms)
+    signature = repr((body, glossary, str(fever_c)))
     key = "education:page-html:" + hashlib.sha256(signature.encode("utf-8")).hexdigest()
     cached = cache.get(key)
     if cached is None:
-        cached = link_glossary(render_markdown(body), terms)
+        cached = link_glossary(render_markdown(replace_fever_token(body, fever_c)), terms)
         cache.set(key, cached, CACHE_SECONDS)
     return cached

@@ -9,6 +9,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from .cache import cached_page
+from .checklist import grouped_checklist
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 
@@ -46,10 +47,11 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
 
 
 def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
+    help_settings = HelpSettings.load()
     context = {
         "page": page,
-        "body_html": page_html(page.body, glossary_terms()),
-        "help_settings": HelpSettings.load() if page.show_help else None,
+        "body_html": page_html(page.body, glossary_terms(), help_settings.fever_threshold_c),
+        "help_settings": help_settings if page.show_help else None,
     }
     response = render(request, "education/page.html", context)
     if not page.is_published:
@@ -76,11 +78,10 @@ def for_blood_banks(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def checklist(request: HttpRequest) -> HttpResponse:
+    help_settings = HelpSettings.load()
     items = list(ChecklistItem.objects.published())
-    context = {
-        "do_items": [i for i in items if i.kind == ChecklistItem.Kind.DO],
-        "dont_items": [i for i in items if i.kind == ChecklistItem.Kind.DONT],
-    }
+    groups = grouped_checklist(items, glossary_terms(), help_settings.fever_threshold_c)
+    context = {"groups": groups, "help_settings": help_settings}
     return render(request, "education/checklist.html", context)
 
 
@@ -132,9 +133,3 @@ def search(request: HttpRequest) -> HttpResponse:
         context["results"] = list(search_pages(query))
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
-
-
-@require_safe
-def placeholder(request: HttpRequest, title: str) -> HttpResponse:
-    """Temporary page for a section that is still being built (used by the schedule app)."""
-    return render(request, "education/placeholder.html", {"title": title})

@@ -4,49 +4,24 @@ import datetime
 import re
 
 from django import forms
-from django.utils import timezone
 
-from .pdf.wallet_card import CardDetails, fits
+from .card_fields import BLOOD_GROUP_ON_CARD, BLOOD_GROUPS, MAX_LENGTHS, CardDetails, fits
+from .fields import (
+    DEFAULT_PAPER,
+    IsoDateField,
+    LinkableRadioSelect,
+    check_treatment_date,
+    paper_field,
+)
 
-# Longest text each field accepts. Each limit is at most the number of "Щ" (the widest Latin or
-# Cyrillic letter, wider than "W") that fit the box at 6 pt; test_wallet_card.py checks this.
-MAX_LENGTHS = {
-    "name": 60,
-    "centre": 46,
-    "centre_phone": 20,
-    "contact_name": 22,
-    "contact_phone": 20,
-}
-EARLIEST_DATE = datetime.date(2010, 1, 1)  # isatuximab's first trials; earlier is a typo
-MAX_DAYS_AHEAD = 366  # a start date can be planned up to a year ahead, not further
 PHONE_PATTERN = re.compile(r"[0-9 +()\-]*")
 MIN_PHONE_DIGITS = 3
-
-BLOOD_GROUPS = [
-    ("", "Leave blank (write it by hand)"),
-    ("A+", "A RhD positive (A+)"),
-    ("A-", "A RhD negative (A-)"),
-    ("B+", "B RhD positive (B+)"),
-    ("B-", "B RhD negative (B-)"),
-    ("AB+", "AB RhD positive (AB+)"),
-    ("AB-", "AB RhD negative (AB-)"),
-    ("O+", "O RhD positive (O+)"),
-    ("O-", "O RhD negative (O-)"),
-    ("unknown", "Not known"),
-]
-# Printed in words, the choice's label without the symbol: a "+" or "-" is easy to misread on
-# a worn card. Blank stays blank, to be written by hand.
-BLOOD_GROUP_ON_CARD = {
-    value: label.split(" (")[0] if value else "" for value, label in BLOOD_GROUPS
-}
-PAPERS = [("a4", "A4 (most countries)"), ("letter", "US Letter (USA and Canada)")]
 LAYOUTS = [
     ("sheet", "A page with two cards to cut out and fold (for a home or office printer)"),
     ("card", "Two pages at card size, front and back (for a plastic card printer)"),
 ]
 
 OFF = {"autocomplete": "off"}
-DATE_WIDGET = forms.DateInput(attrs={"type": "date", **OFF}, format="%Y-%m-%d")
 
 
 def _text(label: str, key: str, help_text: str) -> forms.CharField:
@@ -70,19 +45,12 @@ def _phone(label: str, key: str, help_text: str) -> forms.CharField:
     )
 
 
-def _date(label: str, help_text: str) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=False,
-        input_formats=["%Y-%m-%d"],
-        help_text=help_text,
-        widget=DATE_WIDGET,
-        error_messages={"invalid": "Enter a real date, for example 2026-01-05."},
-    )
+def _date(label: str, help_text: str) -> IsoDateField:
+    return IsoDateField(label=label, required=False, help_text=help_text)
 
 
 class WalletCardForm(forms.Form):
-    """Pass `today` in tests; it defaults to the site's local date."""
+    """Every field is optional; `today` (the site's local date) bounds the dates."""
 
     name = _text("Your name", "name", "The person who carries the card.")
     start_date = _date(
@@ -117,37 +85,26 @@ class WalletCardForm(forms.Form):
         "Someone we can call for you, for example a family member.",
     )
     contact_phone = _phone("Emergency contact phone", "contact_phone", "Their phone number.")
-    paper = forms.ChoiceField(
-        label="Paper size",
-        choices=PAPERS,
-        initial="a4",
-        required=False,  # a radio button is always picked; a missing value means the default
-        help_text="Pick the paper in your printer.",
-        widget=forms.RadioSelect,
-    )
+    paper = paper_field("Paper size", "Pick the paper in your printer.")
     layout = forms.ChoiceField(
         label="How will you print it?",
         choices=LAYOUTS,
         initial="sheet",
         required=False,
         help_text="Most people print on paper at home or at the clinic.",
-        widget=forms.RadioSelect,
+        widget=LinkableRadioSelect,
     )
 
-    def __init__(self, *args, today: datetime.date | None = None, **kwargs):
+    def __init__(self, *args, today: datetime.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.today = today or timezone.localdate()
+        self.today = today
 
     def _clean_date(self, key: str) -> datetime.date | None:
         value = self.cleaned_data.get(key)
-        if value and value < EARLIEST_DATE:
-            raise forms.ValidationError(f"Enter a date after {EARLIEST_DATE:%Y}.")
-        if value and value > self.today + datetime.timedelta(days=MAX_DAYS_AHEAD):
-            raise forms.ValidationError("Enter a date less than a year from today.")
-        return value
+        return value and check_treatment_date(value, self.today)
 
     def clean_paper(self) -> str:
-        return self.cleaned_data.get("paper") or "a4"
+        return self.cleaned_data.get("paper") or DEFAULT_PAPER
 
     def clean_layout(self) -> str:
         return self.cleaned_data.get("layout") or "sheet"

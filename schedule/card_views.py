@@ -3,6 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from .card_forms import WalletCardForm, calendar_prefill
 from .pdf.wallet_card import render as render_card
@@ -13,13 +14,15 @@ FILENAME = "isatuximab-alert-card.pdf"  # never personal data in a file name
 
 @private_tool
 def wallet_card(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
     if request.method != "POST":
-        return _page(request, WalletCardForm())
+        return _page(request, WalletCardForm(today=today))
     if request.POST.get("from_calendar"):
         # The calendar hands over its start date so nobody types it twice (WCAG 3.3.7).
         initial = calendar_prefill(request.POST)
-        return _page(request, WalletCardForm(initial=initial), prefilled=bool(initial))
-    form = WalletCardForm(request.POST)
+        form = WalletCardForm(initial=initial, today=today)
+        return _page(request, form, prefilled=bool(initial))
+    form = WalletCardForm(request.POST, today=today)
     if not form.is_valid():
         return _page(request, form)
     url = request.build_absolute_uri(reverse("for-blood-banks"))

@@ -8,19 +8,23 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Fieldset, Layout
 from django import forms
 
+from .fields import (
+    DATE_HINT,
+    DEFAULT_PAPER,
+    IsoDateField,
+    LinkableRadioSelect,
+    check_treatment_date,
+    paper_field,
+)
 from .plan import MAX_DELAY_DAYS, Delay, Plan, PlanError, build_plan
 from .regimens import REGIMENS
 
 MAX_CYCLE = 999
-YEARS_BACK, YEARS_AHEAD = 5, 1
 
 _NUMBER = re.compile(r"\d{1,6}(?:\.\d{0,3}|,\d{1,2})?")  # "1,200" is not a decimal
 _TYPED_UNIT = re.compile(
     r"(?P<number>.*?)\s*(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)?\.?", re.IGNORECASE
 )
-_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
-_AMBIGUOUS_DATE = re.compile(r"\d{1,4}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{1,4}")
-DATE_HINT = "Use the date picker or type the date as YYYY-MM-DD, for example 2026-01-05."
 
 
 def _regimen_choices() -> list[tuple[str, str]]:
@@ -29,20 +33,6 @@ def _regimen_choices() -> list[tuple[str, str]]:
         label = f"{regimen.name}: {regimen.who_for} (approved in {regimen.approved_text})"
         choices.append((regimen.slug, label))
     return choices
-
-
-def _years_from(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February in a year without one
-        return day.replace(year=day.year + years, day=28)
-
-
-class LinkableRadioSelect(forms.RadioSelect):
-    """Radio buttons whose field id is the first button's, so error-summary links reach them."""
-
-    def id_for_label(self, id_, index="0"):
-        return super().id_for_label(id_, index)
 
 
 class WeightField(forms.CharField):
@@ -61,29 +51,6 @@ class WeightField(forms.CharField):
             raise forms.ValidationError("Enter the weight as a number, like 70 or 70.5.")
         unit = {"k": "kg", "l": "lb", "p": "lb"}.get(typed)
         return Decimal(number.replace(",", ".")), unit
-
-
-class IsoDateField(forms.DateField):
-    """A date from <input type="date"> or typed as YYYY-MM-DD; day/month orders are refused."""
-
-    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-    def to_python(self, value):
-        if isinstance(value, dt.date):
-            return value
-        text = str(value or "").strip()
-        if not text:
-            return None
-        if _ISO_DATE.fullmatch(text):
-            try:
-                return dt.date(*(int(part) for part in text.split("-")))
-            except ValueError:
-                raise forms.ValidationError("That date does not exist. " + DATE_HINT) from None
-        if _AMBIGUOUS_DATE.fullmatch(text):
-            raise forms.ValidationError(
-                "A date like 05/01/2026 can mean 5 January or 1 May. " + DATE_HINT
-            )
-        raise forms.ValidationError("Enter a real date. " + DATE_HINT)
 
 
 def _cycle_field(label: str, help_text: str, maximum: int = MAX_CYCLE) -> forms.IntegerField:
@@ -151,15 +118,7 @@ class CalendarForm(forms.Form):
         f"Optional. From 1 to {MAX_DELAY_DAYS} days.",
         maximum=MAX_DELAY_DAYS,
     )
-    paper = forms.ChoiceField(
-        label="Paper size for the PDF",
-        choices=[("A4", "A4 (most countries)"), ("Letter", "US Letter (USA and Canada)")],
-        initial="A4",
-        required=False,
-        widget=LinkableRadioSelect,
-        help_text="Only matters if you download the PDF.",
-        error_messages={"invalid_choice": "Choose A4 or US Letter."},
-    )
+    paper = paper_field("Paper size for the PDF", "Only matters if you download the PDF.")
 
     def __init__(self, *args, today: dt.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -189,20 +148,10 @@ class CalendarForm(forms.Form):
         )
 
     def clean_start_date(self) -> dt.date:
-        start = self.cleaned_data["start_date"]
-        if start < _years_from(self.today, -YEARS_BACK):
-            raise forms.ValidationError(
-                f"Enter a date within the last {YEARS_BACK} years. For an older start date, "
-                "ask your care team for your calendar."
-            )
-        if start > _years_from(self.today, YEARS_AHEAD):
-            raise forms.ValidationError(
-                "Enter a date no more than 1 year from today. Check the year."
-            )
-        return start
+        return check_treatment_date(self.cleaned_data["start_date"], self.today)
 
     def clean_paper(self) -> str:
-        return self.cleaned_data.get("paper") or "A4"
+        return self.cleaned_data.get("paper") or DEFAULT_PAPER
 
     def clean(self):
         data = super().clean()

@@ -5,22 +5,12 @@ after the previous one ends, and a delayed dose moves every later date by the sa
 days (FACTS 5, 12e). Results are estimates for discussion with the care team.
 """
 
-import calendar as _calendar
 import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from .dose import Dose, PlanError, calculate_dose
 from .regimens import Regimen, get_regimen
-
-# Dose (FACTS 3, 12g): 10 mg per kg of actual body weight; concentrate is 20 mg per mL (4a).
-MG_PER_KG = Decimal(10)
-MG_PER_ML = Decimal(20)
-KG_PER_LB = Decimal("0.45359237")  # the international pound
-WEIGHT_STEP = Decimal("0.1")  # weights are rounded to the nearest 0.1 kg
-VOLUME_STEP = Decimal("0.1")
-# Sensible limits for an adult weight; outside them the person has most likely mistyped.
-WEIGHT_LIMITS = {"kg": (Decimal(30), Decimal(250)), "lb": (Decimal(66), Decimal(551))}
-UNIT_NAMES = {"kg": "kilograms (kg)", "lb": "pounds (lb)"}
 
 # Expected infusion time when there is no reaction (FACTS 4b, 12f; totals confirmed by Sanofi).
 FIRST_INFUSION_MINUTES = Decimal(200)  # 3 h 20 min
@@ -33,87 +23,10 @@ MAX_SPAN_DAYS = 731  # two years, counting one leap day
 MAX_DELAY_DAYS = 90
 
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = ("", "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December")  # fmt: skip
-
-
-class PlanError(ValueError):
-    """Bad input; `field` names the form field the message belongs to."""
-
-    def __init__(self, message: str, field: str | None = None) -> None:
-        super().__init__(message)
-        self.field = field
-
-
-def long_date(day: dt.date) -> str:
-    """'Monday 5 January 2026' (English names, whatever the server locale)."""
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month]} {day.year}"
-
-
-def format_number(value: Decimal) -> str:
-    """Plain number for people: thousands commas, no trailing zeros ("1,200", "41.7")."""
-    return f"{value.normalize():,f}"
-
-
-@dataclass(frozen=True)
-class Dose:
-    weight_kg: Decimal
-    dose_mg: Decimal
-    volume_ml: Decimal
-
-    @property
-    def text(self) -> str:
-        return f"{format_number(self.dose_mg)} mg"
-
-    @property
-    def volume_text(self) -> str:
-        return f"{format_number(self.volume_ml)} mL"
-
-    @property
-    def weight_text(self) -> str:
-        return f"{format_number(self.weight_kg)} kg"
-
-
-def calculate_dose(weight: Decimal, unit: str = "kg") -> Dose:
-    """Estimate one IV dose from body weight.
-
-    Rounding rule: pounds become kilograms (1 lb = 0.45359237 kg), the weight is rounded to the
-    nearest 0.1 kg (halves round up), the dose is 10 mg per kg of that weight, so a whole number
-    of mg, and the volume of 20 mg/mL concentrate is rounded to the nearest 0.1 mL.
-    Example: 83.4 kg -> 834 mg -> 41.7 mL. Raises ValueError (PlanError) for bad input.
-    """
-    if unit not in WEIGHT_LIMITS:
-        raise PlanError("Choose kilograms (kg) or pounds (lb).", "weight_unit")
-    if not isinstance(weight, Decimal) or not weight.is_finite():
-        raise PlanError("Enter the weight as a number, like 70 or 70.5.", "weight")
-    low, high = WEIGHT_LIMITS[unit]
-    if not low <= weight <= high:
-        raise PlanError(
-            f"With {UNIT_NAMES[unit]} chosen, enter a weight between {low} and {high} {unit}. "
-            "Check the number and the unit.",
-            "weight",
-        )
-    kg = weight * KG_PER_LB if unit == "lb" else weight
-    kg = kg.quantize(WEIGHT_STEP, rounding=ROUND_HALF_UP)
-    dose = (kg * MG_PER_KG).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    volume = (dose / MG_PER_ML).quantize(VOLUME_STEP, rounding=ROUND_HALF_UP)
-    return Dose(weight_kg=kg, dose_mg=dose, volume_ml=volume)
-
-
 def expected_minutes(number: int) -> Decimal:
     if number == 1:
         return FIRST_INFUSION_MINUTES
     return SECOND_INFUSION_MINUTES if number == 2 else LATER_INFUSION_MINUTES
-
-
-def duration_text(minutes: Decimal) -> str:
-    """'about 3 hours 20 minutes', 'about 1 hour 53 minutes', 'about 75 minutes'."""
-    whole = int(minutes.to_integral_value(rounding=ROUND_HALF_UP))
-    if whole <= 90:
-        return f"about {whole} minutes"
-    hours, rest = divmod(whole, 60)
-    return f"about {hours} hour{'s' if hours > 1 else ''} {rest} minutes"
 
 
 @dataclass(frozen=True)
@@ -133,14 +46,6 @@ class Infusion:
     expected_minutes: Decimal
     delayed: bool = False
 
-    @property
-    def expected_time(self) -> str:
-        return duration_text(self.expected_minutes)
-
-    @property
-    def date_text(self) -> str:
-        return long_date(self.date)
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -154,10 +59,6 @@ class Plan:
     notes: tuple[str, ...]
     treatment_over: bool
     delay: Delay | None
-
-    @property
-    def start_date_text(self) -> str:
-        return long_date(self.start_date)
 
     @property
     def starts_in_future(self) -> bool:
@@ -329,39 +230,3 @@ def _check_delay(delay: Delay, timeline: _Timeline) -> None:
     if delay.from_infusion < 1 or (total is not None and delay.from_infusion > total):
         limit = f" from 1 to {total}" if total else ""
         raise PlanError(f"Enter an infusion number{limit}.", "delay_from")
-
-
-@dataclass(frozen=True)
-class GridDay:
-    date: dt.date
-    infusion: Infusion | None
-
-
-@dataclass(frozen=True)
-class MonthGrid:
-    year: int
-    month: int
-    weeks: tuple[tuple[GridDay | None, ...], ...]  # Monday first; None pads other months
-
-    @property
-    def title(self) -> str:
-        return f"{_MONTH_NAMES[self.month]} {self.year}"
-
-
-def month_grids(infusions: tuple[Infusion, ...]) -> tuple[MonthGrid, ...]:
-    """One grid per month from the first to the last infusion, weeks starting on Monday."""
-    if not infusions:
-        return ()
-    by_date = {i.date: i for i in infusions}
-    year, month = infusions[0].date.year, infusions[0].date.month
-    end = (infusions[-1].date.year, infusions[-1].date.month)
-    grids = []
-    weeks_of = _calendar.Calendar(firstweekday=0).monthdatescalendar
-    while (year, month) <= end:
-        weeks = tuple(
-            tuple(GridDay(d, by_date.get(d)) if d.month == month else None for d in week)
-            for week in weeks_of(year, month)
-        )
-        grids.append(MonthGrid(year, month, weeks))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return tuple(grids)

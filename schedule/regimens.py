@@ -98,7 +98,10 @@ REGIMENS: dict[str, Regimen] = {
             name="Isa-Kd",
             partners="isatuximab with carfilzomib and dexamethasone",
             approved_in=("US", "EU"),
-            who_for="myeloma that has come back after 1 or more earlier treatments",
+            who_for=(
+                "myeloma that has come back after 1 to 3 earlier treatments (US), "
+                "or at least 1 (EU)"
+            ),
             phases=_PD_KD_PHASES,
             source="US label and EU SmPC, dosing section (IKEMA trial); FACTS.md 3a, 12b",
         ),
@@ -107,7 +110,7 @@ REGIMENS: dict[str, Regimen] = {
             name="Isa-VRd",
             partners="isatuximab with bortezomib, lenalidomide and dexamethasone",
             approved_in=("US", "EU"),
-            who_for="newly diagnosed myeloma when a stem cell transplant is not planned",
+            who_for="newly diagnosed myeloma in people who cannot have a stem cell transplant",
             phases=_IMROZ_PHASES,
             source="US label and EU SmPC, dosing section (IMROZ trial); FACTS.md 3b, 12c",
         ),

@@ -9,14 +9,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from . import summary
+from . import wording
+from .dates import weekday_headings
 from .forms import CalendarForm
 from .ics import render_ics
+from .months import month_grids
 from .pdf.calendar import render_calendar_pdf
-from .plan import DAY_NAMES, month_grids
 from .private import attachment, private_tool
 
-WEEKDAYS = [(name[:3], name) for name in DAY_NAMES]
 DOWNLOADS = {
     "ics": ("text/calendar; charset=utf-8", "isatuximab-calendar.ics"),
     "pdf": ("application/pdf", "isatuximab-calendar.pdf"),
@@ -42,11 +42,13 @@ def calendar(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "plan": plan,
+        "summary": wording.summary_items(plan),
+        "status_lines": wording.status_lines(plan),
+        "rows": [wording.infusion_row(infusion) for infusion in plan.infusions],
         "months": month_grids(plan.infusions),
-        "status_lines": summary.status_lines(plan),
-        "text": summary,
-        "today": today,
-        "weekdays": WEEKDAYS,
+        "text": wording,
+        "made_on": wording.made_on(today),
+        "weekdays": weekday_headings(),
     }
     return render(request, "schedule/calendar_result.html", context)
 

@@ -90,13 +90,6 @@ def test_the_home_page_sets_no_cookies(client):
     assert response.cookies == {}
 
 
-def test_the_health_check_says_ok_and_nothing_else(client):
-    response = client.get("/health/")
-    assert response.status_code == 200
-    assert response.content == b"ok"
-    assert "no-store" in response["Cache-Control"] or "max-age=0" in response["Cache-Control"]
-
-
 def test_unknown_pages_get_the_friendly_404(client):
     response = client.get("/no-such-page/")
     assert response.status_code == 404

@@ -5,24 +5,37 @@ then looks for those values everywhere they could leak: every database table, ev
 at every level, every SQL statement, every URL in the responses, and the caching headers.
 """
 
+import datetime as dt
+import io
 import logging
 import re
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+from pypdf import PdfReader
 
+TODAY = dt.date(2026, 3, 10)  # before START, so the calendar begins at cycle 1
 WEIGHT = "87.3"
+DOSE = "873 mg"  # 10 mg per kg of 87.3 kg: proof that the typed weight was used
 START = "2026-03-17"
+START_WORDS = "Tuesday 17 March 2026"
 NAME = "Zephyrine Quaglio-Ødegård"
 CENTRE = "Lindqvist Haematology Unit"
 PHONE = "+44 7700 900123"
 CONTACT = "Bartholomew Xu"
 CONTACT_PHONE = "+1 555 0199 872"
 SCREEN = "2026-03-02"
-SECRETS = [WEIGHT, START, NAME, CENTRE, PHONE, CONTACT, CONTACT_PHONE, SCREEN, "Quaglio"]
+SECRETS = [
+    *(WEIGHT, START, NAME, CENTRE, PHONE, CONTACT, CONTACT_PHONE, SCREEN, "Quaglio"),
+    *("2026, 3, 17", "2026, 3, 2"),  # the dates as Python writes date objects
+    *(DOSE, START_WORDS, "17 Mar 2026"),  # what the server worked out from them
+]
 
 CALENDAR = {
     "regimen": "isa-kd",
@@ -43,15 +56,72 @@ CARD = {
     "paper": "a4",
     "layout": "sheet",
 }
+
+
+def html_of(response, *phrases: str) -> str:
+    assert response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    for phrase in phrases:
+        assert phrase in html, phrase
+    return html
+
+
+def calendar_page(response) -> None:
+    html_of(response, "<h1>Your treatment calendar</h1>", DOSE, START_WORDS, "Infusion 1")
+
+
+def calendar_file(response) -> None:
+    assert response["Content-Type"].startswith("text/calendar")
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    infusion = next(event for event in events if "infusion-1@" in str(event["UID"]))
+    assert infusion.decoded("DTSTART") == dt.date.fromisoformat(START)
+
+
+def pdf_text(response) -> str:
+    assert response["Content-Type"] == "application/pdf"
+    reader = PdfReader(io.BytesIO(response.content))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def calendar_pdf(response) -> None:
+    text = pdf_text(response)
+    assert DOSE in text and START_WORDS in text
+
+
+def calendar_form_refilled(response) -> None:
+    html_of(response, "Make my calendar", f'value="{WEIGHT}"')
+    assert "There is a problem" not in response.content.decode()
+
+
+def calendar_error(response) -> None:
+    html_of(response, "There is a problem", "The weight must be a number above 0")
+
+
+def card_form_prefilled(response) -> None:
+    html_of(response, "We filled in the date you started", f'value="{START}"')
+
+
+def card_pdf(response) -> None:
+    text = pdf_text(response)
+    for value in (NAME, CENTRE, PHONE, CONTACT, CONTACT_PHONE, "17 Mar 2026", "2 Mar 2026"):
+        assert value in text, value
+
+
+def card_error(response) -> None:
+    html_of(response, "There is a problem", "Use only numbers", CONTACT)
+
+
+# Each submission with the check that proves it reached its real answer: a leak can only be
+# caught in an answer that was actually produced.
 SUBMISSIONS = [
-    ("/schedule/", CALENDAR),
-    ("/schedule/", {**CALENDAR, "format": "ics"}),
-    ("/schedule/", {**CALENDAR, "format": "pdf"}),
-    ("/schedule/", {**CALENDAR, "format": "edit"}),
-    ("/schedule/", {**CALENDAR, "weight": "-87.3"}),  # an error page echoes the form
-    ("/schedule/wallet-card/", {"start_date": START, "from_calendar": "1"}),
-    ("/schedule/wallet-card/", CARD),
-    ("/schedule/wallet-card/", {**CARD, "contact_phone": "call " + CONTACT_PHONE}),
+    ("/schedule/", CALENDAR, calendar_page),
+    ("/schedule/", {**CALENDAR, "format": "ics"}, calendar_file),
+    ("/schedule/", {**CALENDAR, "format": "pdf"}, calendar_pdf),
+    ("/schedule/", {**CALENDAR, "format": "edit"}, calendar_form_refilled),
+    ("/schedule/", {**CALENDAR, "weight": "-87.3"}, calendar_error),
+    ("/schedule/wallet-card/", {"start_date": START, "from_calendar": "1"}, card_form_prefilled),
+    ("/schedule/wallet-card/", CARD, card_pdf),
+    ("/schedule/wallet-card/", {**CARD, "contact_phone": "call " + CONTACT_PHONE}, card_error),
 ]
 URL_ATTRIBUTE = re.compile(rb"""(?:href|src|action|formaction)\s*=\s*["']([^"']*)["']""")
 
@@ -66,24 +136,27 @@ class Collect(logging.Handler):
 
 
 @pytest.fixture
-def responses(client, caplog):
-    """Submit everything once, with every logger open at DEBUG and every query captured."""
+def responses(client, caplog, monkeypatch):
+    """Submit everything once, with every logger open at DEBUG and every query captured, and
+    check that each submission got its real answer before any test looks for leaks."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
     caplog.set_level(logging.DEBUG)
     collect = Collect()
     root = logging.getLogger()
     root.addHandler(collect)
     try:
         with CaptureQueriesContext(connection) as queries:
-            results = [client.post(url, data) for url, data in SUBMISSIONS]
+            results = [client.post(url, data) for url, data, _ in SUBMISSIONS]
     finally:
         root.removeHandler(collect)
+    for response, (_, _, is_real_answer) in zip(results, SUBMISSIONS, strict=True):
+        assert response.status_code == 200
+        is_real_answer(response)
     return results, queries, collect.records
 
 
 @pytest.mark.django_db
 def test_it_stores_nothing_typed_in_any_table(responses):
-    results, _, _ = responses
-    assert all(response.status_code == 200 for response in results)
     dump = StringIO()
     call_command("dumpdata", stdout=dump)
     for secret in SECRETS:
@@ -110,7 +183,17 @@ def test_it_logs_nothing_typed_at_any_level(responses):
 
 
 @pytest.mark.django_db
-def test_it_puts_nothing_typed_in_a_url_or_a_cache(responses):
+def test_it_keeps_nothing_typed_in_the_server_cache(responses):
+    stored = b"".join(
+        key.encode() + (value if isinstance(value, bytes) else repr(value).encode())
+        for key, value in cache._cache.items()  # the test settings' local-memory cache
+    )
+    for secret in SECRETS:
+        assert secret.encode() not in stored
+
+
+@pytest.mark.django_db
+def test_it_puts_nothing_typed_in_a_url_or_a_browser_cache(responses):
     results, _, _ = responses
     for response in results:
         assert not response.has_header("Location")

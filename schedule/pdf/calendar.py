@@ -10,21 +10,21 @@ import io
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ..plan import Plan, long_date, month_grids
-from ..summary import summary_lines
+from .. import wording
+from ..dates import NAMES
+from ..months import month_grids
+from ..plan import Plan
 from .fonts import printable, register_fonts
+from .paper import PAPER_SIZES
 
-PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 15 * mm
 TITLE = "Isatuximab treatment calendar"
-DISCLAIMER = "This is an estimate. Confirm every date and dose with your care team."
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -49,48 +49,65 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def render_calendar_pdf(plan: Plan, paper: str, generated_on: dt.date) -> bytes:
-    """The calendar PDF on A4 or US Letter (`paper` is "A4" or "Letter")."""
-    if paper not in PAGE_SIZES:
-        raise ValueError("Paper must be A4 or Letter.")
+    """The calendar PDF on A4 or US Letter (`paper` is "a4" or "letter")."""
+    if paper not in PAPER_SIZES:
+        raise ValueError("Paper must be a4 or letter.")
     styles = _styles()
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        buffer, pagesize=PAGE_SIZES[paper], title=TITLE, author="Isatuximab treatment guide",
+        buffer, pagesize=PAPER_SIZES[paper], title=TITLE, author="Isatuximab treatment guide",
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8 * mm,
     )  # fmt: skip
-    story = [_para(TITLE, styles["title"]), _para(DISCLAIMER, styles["box"])]
-    story += [_para(line, styles["body"]) for line in summary_lines(plan)]
+    story = [_para(TITLE, styles["title"]), _para(wording.ESTIMATE, styles["box"])]
+    story += _summary(plan, styles)
     story += [_para("Your infusions", styles["h2"]), _infusion_table(plan, styles, doc.width)]
     story += _month_tables(plan, styles, doc.width)
-    footer = f"Made on {long_date(generated_on)}. {DISCLAIMER}"
+    footer = f"{wording.made_on(generated_on)} {wording.ESTIMATE}"
     doc.build(story, canvasmaker=_numbered_canvas(printable(footer)))
     return buffer.getvalue()
 
 
+def _summary(plan: Plan, styles) -> list[Paragraph]:
+    """The same summary, notes and advice as the result page, in the page's order."""
+    items = [
+        Paragraph(f"<b>{escape(printable(item.label))}:</b> {escape(printable(item.value))}",
+                  styles["body"])
+        for item in wording.summary_items(plan)
+    ]  # fmt: skip
+    lines = [*wording.DOSE_NOTES, *wording.status_lines(plan), wording.TIMES, wording.DELAYS]
+    return items + [_para(line, styles["body"]) for line in lines]
+
+
 def _infusion_table(plan: Plan, styles, width: float) -> Table:
-    head = ["Date", "Infusion", "Cycle and day", "Expected infusion time"]
-    rows = [[_para(text, styles["head"]) for text in head]]
+    widths = [width * f for f in (0.36, 0.16, 0.2, 0.28)]
+    rows: list[list] = [[_para(text, styles["head"]) for text in wording.INFUSION_COLUMNS]]
     for infusion in plan.infusions:
-        moved = " (moved by the delay)" if infusion.delayed else ""
-        rows.append(
-            [
-                _para(long_date(infusion.date) + moved, styles["cell"]),
-                _para(f"Infusion {infusion.number}", styles["cell"]),
-                _para(f"Cycle {infusion.cycle}, day {infusion.day}", styles["cell"]),
-                _para(infusion.expected_time, styles["cell"]),
-            ]
-        )
-    table = Table(rows, colWidths=[width * f for f in (0.36, 0.16, 0.2, 0.28)], repeatRows=1)
+        row = wording.infusion_row(infusion)
+        date = f"{row.date} {wording.MOVED}" if row.moved else row.date
+        cells = (date, row.name, row.cycle_day, row.expected_time)
+        rows.append([_cell(text, styles["cell"], w) for text, w in zip(cells, widths, strict=True)])
+    table = Table(rows, colWidths=widths, repeatRows=1)
+    cell = styles["cell"]
     table.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
             ]
         )
     )
     return table
+
+
+def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
+    """Plain text when it fits on one line (a Paragraph per cell made long calendars slow to
+    lay out), else a Paragraph that wraps. Cell padding is ReportLab's 6 points a side."""
+    text = printable(text)
+    if stringWidth(text, style.fontName, style.fontSize) <= width - 12:
+        return text
+    return Paragraph(escape(text), style)
 
 
 def _month_tables(plan: Plan, styles, width: float) -> list:
@@ -99,7 +116,7 @@ def _month_tables(plan: Plan, styles, width: float) -> list:
     regular, bold = register_fonts()
     flowables: list = []
     for grid in month_grids(plan.infusions):
-        rows: list[list] = [list(WEEKDAYS)]
+        rows: list[list] = [list(NAMES.short_days)]
         for week in grid.weeks:
             row: list = []
             for day in week:

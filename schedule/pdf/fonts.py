@@ -49,8 +49,10 @@ def _drawable() -> frozenset[int]:
 def printable(text: str) -> str:
     """Return `text` with every character the embedded font cannot draw replaced.
 
-    >>> printable("Zoë ☃")  # doctest: +SKIP
-    'Zoë ☃'   # with DejaVu; 'Zoë ?' with Vera
+    >>> printable("Zoë Ødegård")  # both fonts draw these
+    'Zoë Ødegård'
+    >>> printable("山田")  # neither font has CJK
+    '??'
     """
     drawable = _drawable()
     out = []

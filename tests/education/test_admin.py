@@ -119,7 +119,12 @@ def test_help_settings_allow_one_record_only(admin_client):
     assert admin_client.get("/admin/education/helpsettings/add/").status_code == 200
     response = admin_client.post(
         "/admin/education/helpsettings/add/",
-        {"centre_name": "Unit A", "phone_24h": "0100 000", "emergency_number": "999"},
+        {
+            "centre_name": "Unit A",
+            "phone_24h": "0100 000",
+            "emergency_number": "999",
+            "fever_threshold_c": "38.0",
+        },
     )
     assert response.status_code == 302
     assert admin_client.get("/admin/education/helpsettings/add/").status_code == 403

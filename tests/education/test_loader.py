@@ -144,3 +144,54 @@ def test_it_refuses_a_double_negative_dont_item(tmp_path):
     with pytest.raises(ContentError, match="not with 'do not'"):
         load_content(content)
     assert not ChecklistItem.objects.exists()
+
+
+def test_it_loads_each_checklist_items_heading(tmp_path):
+    items = [
+        {"kind": "do", "text": "have the test", "why": "W.", "order": 10, "group": "before"},
+        {"kind": "do", "text": "no heading given", "why": "W.", "order": 20},
+    ]
+    load_content(write_content(tmp_path, [], checklist=items))
+    groups = dict(ChecklistItem.objects.values_list("text", "group"))
+    assert groups == {"have the test": "before", "no heading given": "every_day"}
+
+
+def test_it_refuses_an_unknown_checklist_heading(tmp_path):
+    bad = [{"kind": "do", "text": "x", "why": "Why.", "order": 10, "group": "someday"}]
+    with pytest.raises(ContentError, match="group must be one of before, infusion_day"):
+        load_content(write_content(tmp_path, [], checklist=bad))
+
+
+def _fever_migration():
+    import importlib
+
+    return importlib.import_module("education.migrations.0002_fever_threshold")
+
+
+def test_the_heading_migration_lets_unedited_items_update_and_keeps_admin_edits(tmp_path):
+    """Items loaded before the heading field existed carry a hash of the old fields only."""
+    from django.apps import apps
+
+    from education.models import fingerprint
+
+    migration = _fever_migration()
+    old = [
+        {"kind": "do", "text": "bring a snack", "why": "It is long.", "order": 10},
+        {"kind": "do", "text": "call about a fever", "why": "Be safe.", "order": 20},
+    ]
+    load_content(write_content(tmp_path / "v1", [], checklist=old))
+    for item in ChecklistItem.objects.all():
+        values = {name: getattr(item, name) for name in migration.OLD_FIELDS}
+        ChecklistItem.objects.filter(pk=item.pk).update(shipped_hash=fingerprint(values))
+    ChecklistItem.objects.filter(order=20).update(why="The admin's reason.")
+    migration.keep_unedited_items_updatable(apps, None)
+    new = [
+        {**old[0], "group": "infusion_day"},
+        {**old[1], "why": "Shipped reason.", "group": "call_now"},
+    ]
+    report = load_content(write_content(tmp_path / "v2", [], checklist=new))
+    assert report.updated == ["checklist item checklist:10"]
+    assert report.kept == ["checklist item checklist:20"]
+    assert ChecklistItem.objects.get(order=10).group == "infusion_day"
+    edited = ChecklistItem.objects.get(order=20)
+    assert edited.why == "The admin's reason." and edited.group == "every_day"

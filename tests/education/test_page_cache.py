@@ -2,6 +2,7 @@ import datetime
 import gzip
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -31,6 +32,24 @@ def test_it_serves_a_repeat_view_from_the_cache_with_one_query(client, page):
     assert second.content == first.content
     assert len(queries.captured_queries) == 0  # the content version is remembered briefly
     assert "Content-Security-Policy" in second
+
+
+def test_a_query_string_reuses_the_cached_page_instead_of_adding_one(client, page):
+    first = client.get("/learn/cached-page/")
+    entries = len(cache._cache)  # the test settings' local-memory cache
+    assert any(":/learn/cached-page/" in key for key in cache._cache)
+    with CaptureQueriesContext(connection) as queries:
+        tagged = client.get("/learn/cached-page/?utm_source=leaflet")
+    assert tagged.content == first.content
+    assert len(queries.captured_queries) == 0
+    assert len(cache._cache) == entries
+
+
+def test_a_page_first_seen_with_a_query_string_is_cached_without_it(client, page):
+    client.get("/learn/cached-page/?utm_source=someone")
+    html = client.get("/learn/cached-page/").content.decode()
+    assert "Printed from: http://testserver/learn/cached-page/</p>" in html
+    assert "utm_source" not in html
 
 
 def test_it_serves_gzip_from_the_cache_to_browsers_that_accept_it(client, page):

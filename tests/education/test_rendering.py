@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from education.rendering import Term, link_glossary, page_html, render_markdown
@@ -109,3 +111,16 @@ def test_it_renders_a_page_once_and_then_uses_the_cache(monkeypatch):
     assert first == second and len(calls) == 1
     page_html("A changed body.", [ANTIBODY])
     assert len(calls) == 2
+
+
+def test_several_tables_get_scroll_regions_with_different_names():
+    table = "| a | b |\n|---|---|\n| 1 | 2 |\n"
+    html = render_markdown(f"{table}\nText.\n\n{table}")
+    labels = re.findall(r'role="region" tabindex="0" aria-label="([^"]+)"', html)
+    assert labels == [
+        "Table 1: scroll sideways to see it all",
+        "Table 2: scroll sideways to see it all",
+    ]
+    single = render_markdown(table)
+    assert 'aria-label="Table: scroll sideways to see it all"' in single
+    assert single.count("</table></div>") == 1

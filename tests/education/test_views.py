@@ -108,7 +108,7 @@ def test_the_help_block_uses_defaults_until_an_admin_sets_numbers(client):
     assert "When to get help" in html
     assert "999 in the UK, 112 in the EU, 911 in the US" in html
     assert "the 24-hour number your care team gave you" in html
-    assert "38&nbsp;°C or higher" in html
+    assert "38\u00a0°C (100.4\u00a0°F) or higher" in html
     for heading in ["Emergency: call", "Urgent: call your 24-hour number now", "Not urgent: tell"]:
         assert heading in html
 
@@ -129,7 +129,7 @@ def test_the_help_block_only_shows_on_pages_that_ask_for_it(client):
 
 
 def test_the_checklist_is_a_real_list_with_text_labels(client):
-    make_item("do", "eat a light meal before you come", order=10)
+    make_item("do", "eat a light meal before you come", order=10, group="infusion_day")
     make_item("dont", "drive yourself home after your first infusion", order=20)
     make_item("do", "hidden item", published=False)
     response = client.get("/checklist/")

@@ -15,7 +15,7 @@ MADE = dt.date(2025, 12, 1)
 
 
 @functools.cache  # parsing is the slow part; each PDF is read once
-def render(slug="isa-pd", first=1, last=3, paper="A4", weight="83.4"):
+def render(slug="isa-pd", first=1, last=3, paper="a4", weight="83.4"):
     plan = build_plan(slug, START, Decimal(weight), "kg", MADE, first, last)
     return PdfReader(io.BytesIO(render_calendar_pdf(plan, paper, generated_on=MADE)))
 
@@ -24,7 +24,7 @@ def text_of(reader):
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
-@pytest.mark.parametrize(("paper", "size"), [("A4", (595.28, 841.89)), ("Letter", (612, 792))])
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595.28, 841.89)), ("letter", (612, 792))])
 def test_it_uses_the_chosen_paper_size(paper, size):
     for page in render(paper=paper).pages:
         box = page.mediabox
@@ -88,7 +88,8 @@ def test_it_shows_the_summary_dose_disclaimer_and_generation_date():
         assert phrase in text, phrase
 
 
-def test_it_refuses_an_unknown_paper_size():
+@pytest.mark.parametrize("paper", ["A3", "A4", "Letter"])  # the keys are "a4" and "letter"
+def test_it_refuses_an_unknown_paper_size(paper):
     plan = build_plan("isa-pd", START, Decimal(70), "kg", MADE)
     with pytest.raises(ValueError):
-        render_calendar_pdf(plan, "A3", generated_on=MADE)
+        render_calendar_pdf(plan, paper, generated_on=MADE)

@@ -13,7 +13,7 @@ VALID = {
     "weight": "70",
     "weight_unit": "kg",
     "start_date": "2026-01-05",
-    "paper": "A4",
+    "paper": "a4",
 }
 
 
@@ -82,7 +82,7 @@ def test_it_accepts_common_ways_of_typing_a_weight(typed, unit, dose):
         ("first_cycle", "99999999999999999999", "999 or less"),
         ("last_cycle", "1", "same as or after the first"),
         ("last_cycle", "40", "more than 2 years"),
-        ("paper", "A3", "A4 or US Letter"),
+        ("paper", "A4", "A4 or US Letter"),  # the keys are lower case
     ],
 )
 def test_it_explains_bad_input_next_to_the_field(field, value, message):
@@ -141,7 +141,7 @@ def test_it_needs_both_parts_of_a_delay(changes, field):
 def test_it_defaults_paper_to_a4_when_missing():
     form = bound(paper=None)
     assert form.is_valid(), form.errors
-    assert form.cleaned_data["paper"] == "A4"
+    assert form.cleaned_data["paper"] == "a4"
 
 
 def test_every_field_has_help_text_and_autocomplete_off():
@@ -189,3 +189,22 @@ def test_it_never_crashes_on_any_input(data):
         assert form.plan is not None
     else:
         assert form.errors
+
+
+def test_the_calendar_and_the_card_offer_the_same_paper_keys_as_the_pdfs():
+    from schedule.card_forms import WalletCardForm
+    from schedule.pdf.paper import PAPER_SIZES
+
+    calendar = CalendarForm.base_fields["paper"].choices
+    card = WalletCardForm.base_fields["paper"].choices
+    assert calendar == card
+    assert [key for key, _ in calendar] == list(PAPER_SIZES)
+
+
+@pytest.mark.parametrize(("start", "valid"), [("2021-03-10", True), ("2021-03-09", False)])
+def test_the_calendar_and_the_card_share_one_start_date_rule(start, valid):
+    from schedule.card_forms import WalletCardForm
+
+    card = WalletCardForm({"start_date": start}, today=TODAY)
+    assert bound(start_date=start).is_valid() is valid
+    assert card.is_valid() is valid

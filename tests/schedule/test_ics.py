@@ -4,7 +4,8 @@ from decimal import Decimal
 import pytest
 from icalendar import Calendar
 
-from schedule.ics import render_ics
+from schedule import wording
+from schedule.ics import escape_text, fold, render_ics
 from schedule.plan import Delay, build_plan
 
 START = dt.date(2026, 1, 5)
@@ -78,14 +79,22 @@ def test_it_reminds_the_day_before():
     assert alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)
 
 
-def test_it_keeps_uids_stable_and_free_of_weight():
+def test_it_keeps_uids_stable_whatever_the_weight():
     light = infusion_events(parse(plan_for("isa-pd", 1, 2, weight="50")))
     heavy = infusion_events(parse(plan_for("isa-pd", 1, 2, weight="120")))
     assert [str(e["UID"]) for e in light] == [str(e["UID"]) for e in heavy]
-    uid = str(light[0]["UID"])
-    assert uid == "isa-pd-2026-01-05-infusion-1@calendar.isatuximab-treatment-guide"
+    assert (
+        str(light[0]["UID"]) == "isa-pd-2026-01-05-infusion-1@calendar.isatuximab-treatment-guide"
+    )
     assert len({str(e["UID"]) for e in light}) == len(light)
-    assert "50" not in uid and "500 mg" not in render_ics(plan_for("isa-pd", 1, 1), NOW).decode()
+
+
+def test_it_leaves_the_weight_dose_and_volume_out_of_the_file():
+    plan = plan_for("isa-pd", 1, 2, weight="87.3")
+    assert (plan.dose.text, plan.dose.volume_text) == ("873 mg", "43.7 mL")  # the values to find
+    text = render_ics(plan, NOW).decode()
+    for value in ("87.3", "873", "43.7", " mg", " mL", " kg"):
+        assert value not in text, value
 
 
 def test_it_gives_later_views_the_same_uid_for_the_same_infusion():
@@ -119,3 +128,40 @@ def test_it_puts_the_blood_test_reminder_today_when_treatment_starts_tomorrow():
 def test_it_adds_no_blood_test_reminder_once_treatment_has_started(today):
     calendar = parse(plan_for("isa-pd", 1, 1, today=today))
     assert not any("blood-test" in str(e["UID"]) for e in events(calendar))
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        plan_for("isa-vrd", 1, 12),
+        plan_for("isa-pd", 1, 3, delay=Delay(6, 3), today=dt.date(2025, 12, 20)),
+    ],
+)
+def test_it_writes_byte_for_byte_what_icalendar_writes_for_the_same_content(plan):
+    raw = render_ics(plan, NOW)
+    assert Calendar.from_ical(raw).to_ical() == raw
+
+
+def test_it_keeps_every_sentence_intact_through_escaping_and_folding():
+    plan = plan_for("isa-pd", 1, 1)
+    event = infusion_events(parse(plan))[0]
+    assert str(event["DESCRIPTION"]) == "\n\n".join(
+        wording.infusion_details(plan, plan.infusions[0])
+    )
+    assert str(event["SUMMARY"]) == "Isatuximab infusion 1 (cycle 1, day 1)"
+
+
+@pytest.mark.parametrize(
+    "text", ["é" * 100, "a" * 73 + "€" * 30, "x" * 72 + ",;\\" * 40, "Ødegård, 山田 🙂 " * 12]
+)
+def test_it_folds_long_lines_without_cutting_a_character_or_an_escape(text):
+    folded = fold(f"DESCRIPTION:{escape_text(text)}")
+    lines = folded.split(b"\r\n")
+    assert lines[-1] == b""
+    for line in lines[:-1]:
+        assert len(line) <= 75
+        line.decode()  # each physical line is whole UTF-8
+        assert (len(line) - len(line.rstrip(b"\\"))) % 2 == 0  # no escape cut in two
+    assert all(line.startswith(b" ") for line in lines[1:-1])
+    event = Calendar.from_ical(b"BEGIN:VEVENT\r\n" + folded + b"END:VEVENT\r\n")
+    assert str(event["DESCRIPTION"]) == text

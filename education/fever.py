@@ -1,0 +1,51 @@
+"""The fever threshold in both units, and the token editors use for it (pure Python, no Django).
+
+FACTS-partner-drugs P5 (and FACTS 15b): 38 °C (100.4 °F) is common advice (CDC, Cancer
+Research UK, Blood Cancer UK), but some hospitals use 37.5 °C, so each site sets its own
+threshold in the admin. Every temperature the site shows is given in both units.
+
+Editors write ``{fever}`` in a page body or checklist item; it is replaced by the site's
+threshold, e.g. ``38 °C (100.4 °F)``.
+"""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+FEVER_TOKEN = "{fever}"
+DEFAULT_FEVER_C = Decimal("38.0")
+MIN_FEVER_C = Decimal("37.0")
+MAX_FEVER_C = Decimal("39.0")
+# Non-breaking spaces keep a number and its unit on one line.
+NBSP = "\u00a0"
+
+
+def _plain(value: Decimal) -> str:
+    """One decimal place, without a trailing '.0': 38.0 -> '38', 37.5 -> '37.5'."""
+    rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    text = f"{rounded:f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def to_fahrenheit(celsius: Decimal) -> Decimal:
+    """Degrees Fahrenheit to 0.1, rounding half up.
+
+    >>> to_fahrenheit(Decimal("38")), to_fahrenheit(Decimal("37.5"))
+    (Decimal('100.4'), Decimal('99.5'))
+    """
+    return (Decimal(celsius) * 9 / 5 + 32).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def fever_text(celsius: Decimal = DEFAULT_FEVER_C) -> str:
+    """The threshold in both units, with non-breaking spaces.
+
+    >>> fever_text(Decimal("38.0")).replace(NBSP, " ")
+    '38 °C (100.4 °F)'
+    """
+    celsius = Decimal(celsius)
+    return f"{_plain(celsius)}{NBSP}°C ({_plain(to_fahrenheit(celsius))}{NBSP}°F)"
+
+
+def replace_fever_token(text: str, celsius: Decimal = DEFAULT_FEVER_C) -> str:
+    """Put the threshold in place of every ``{fever}`` token."""
+    if FEVER_TOKEN not in text:
+        return text
+    return text.replace(FEVER_TOKEN, fever_text(celsius))

@@ -1,0 +1,186 @@
+"""The wallet card's fields: what each holds, where its box is, how long it may be, and how a
+value is fitted into its box. The form checks input with this module; the renderer
+(`schedule/pdf/wallet_card.py`) draws with it. No Django, no drawing here.
+
+Every filled value is fitted into its box: the font shrinks from 8 pt to no less than 6 pt
+and wraps onto the box's lines. The form refuses text that still does not fit (`fits()`);
+the renderer never overflows (`fit()` shortens with "..." as a last resort) and never crashes
+on any Unicode input (`printable()` swaps what the font cannot draw).
+"""
+
+import datetime
+from dataclasses import dataclass, fields
+
+from bidi import get_display
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from .dates import short_date
+from .pdf.fonts import printable, register_fonts
+
+CARD_WIDTH = 85.60 * mm  # ISO/IEC 7810 ID-1, 242.65 pt
+CARD_HEIGHT = 53.98 * mm  # 153.01 pt
+SAFE = 3 * mm  # keep text this far from the card edge (cutting and card-printer tolerance)
+QR_SIZE = 50  # points, about 17.6 mm, in the back's bottom-right corner
+
+# Type sizes in points. Nothing on the card or the sheet is smaller than MIN_FONT_SIZE.
+MIN_FONT_SIZE = 6
+LABEL_SIZE = 6.5
+VALUE_SIZES = (8, 7.5, 7, 6.5, 6)  # tried in turn until the value fits its box
+MULTILINE_MAX_SIZE = 7.5  # a value on two lines must fit the 8.5 pt line pitch
+LINE_PITCH = 8.5
+
+# Longest text each field accepts. Each limit is at most the number of "Щ" (the widest Latin or
+# Cyrillic letter, wider than "W") that fit the box at 6 pt; test_wallet_card.py checks this.
+MAX_LENGTHS = {
+    "name": 60,
+    "centre": 46,
+    "centre_phone": 20,
+    "contact_name": 22,
+    "contact_phone": 20,
+}
+
+BLOOD_GROUPS = [
+    ("", "Leave blank (write it by hand)"),
+    ("A+", "A RhD positive (A+)"),
+    ("A-", "A RhD negative (A-)"),
+    ("B+", "B RhD positive (B+)"),
+    ("B-", "B RhD negative (B-)"),
+    ("AB+", "AB RhD positive (AB+)"),
+    ("AB-", "AB RhD negative (AB-)"),
+    ("O+", "O RhD positive (O+)"),
+    ("O-", "O RhD negative (O-)"),
+    ("unknown", "Not known"),
+]
+# Printed in words, the choice's label without the symbol: a "+" or "-" is easy to misread on
+# a worn card. Blank stays blank, to be written by hand.
+BLOOD_GROUP_ON_CARD = {
+    value: label.split(" (")[0] if value else "" for value, label in BLOOD_GROUPS
+}
+
+
+@dataclass(frozen=True)
+class CardDetails:
+    """What the holder or nurse typed; every field may be empty (written by hand later)."""
+
+    name: str = ""
+    start_date: datetime.date | None = None
+    centre: str = ""
+    centre_phone: str = ""
+    blood_group: str = ""
+    screen_date: datetime.date | None = None
+    contact_name: str = ""
+    contact_phone: str = ""
+
+
+@dataclass(frozen=True)
+class FieldBox:
+    """A labelled blank on one side of the card; x, y are the label baseline in card points."""
+
+    key: str
+    label: str
+    side: str  # "front" or "back"
+    x: float
+    y: float
+    width: float  # from the label start to the right end of the writing line
+    lines: int = 1
+
+    @property
+    def value_x(self) -> float:
+        return self.x + stringWidth(self.label, register_fonts()[1], LABEL_SIZE) + 3
+
+    @property
+    def value_width(self) -> float:
+        return self.x + self.width - self.value_x
+
+
+def _row(n: int) -> float:
+    """Baseline of the n-th 13.5 pt row on the back; row 0 (the centre) has a second line."""
+    return CARD_HEIGHT - SAFE - 9 - 13.5 * n - (LINE_PITCH if n else 0)
+
+
+FULL_WIDTH = CARD_WIDTH - 2 * SAFE
+BESIDE_QR = FULL_WIDTH - QR_SIZE - 6
+FIELD_BOXES = (
+    FieldBox("name", "Name:", "front", SAFE, SAFE + 11, FULL_WIDTH, lines=2),
+    FieldBox("centre", "Treatment centre:", "back", SAFE, _row(0), FULL_WIDTH, lines=2),
+    FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _row(1), FULL_WIDTH),
+    FieldBox("contact_name", "Emergency contact:", "back", SAFE, _row(2), FULL_WIDTH),
+    FieldBox("contact_phone", "Their phone:", "back", SAFE, _row(3), FULL_WIDTH),
+    FieldBox("blood_group", "Blood group:", "back", SAFE, _row(4), FULL_WIDTH),
+    FieldBox("screen_date", "Pre-treatment type and screen on:", "back", SAFE, _row(5), BESIDE_QR),
+    FieldBox("start_date", "Treatment started:", "back", SAFE, _row(6), BESIDE_QR),
+)
+BOXES = {box.key: box for box in FIELD_BOXES}
+
+
+@dataclass(frozen=True)
+class Fitted:
+    size: float
+    lines: tuple[str, ...]
+    shortened: bool = False
+
+
+def clean(text: str) -> str:
+    """One line of drawable text: unknown glyphs swapped, whitespace collapsed, RTL reordered."""
+    return get_display(" ".join(printable(text).split()))
+
+
+def text_width(text: str, size: float) -> float:
+    return stringWidth(text, register_fonts()[0], size)
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap; a word wider than the box is broken between characters."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        for char in word:
+            if text_width(current + char, size) > width and current:
+                lines.append(current)
+                current = ""
+            current += char
+    if current:
+        lines.append(current)
+    return lines
+
+
+def fit(text: str, width: float, max_lines: int) -> Fitted:
+    """Largest size from VALUE_SIZES at which `text` fits `max_lines` lines of `width` points.
+
+    >>> fit("Ana Silva", 200, 1).size
+    8
+    """
+    text = clean(text)
+    for size in VALUE_SIZES:
+        lines = wrap(text, width, size)
+        if len(lines) <= 1 or (len(lines) <= max_lines and size <= MULTILINE_MAX_SIZE):
+            return Fitted(size, tuple(lines))
+    lines = wrap(text, width, MIN_FONT_SIZE)[:max_lines]
+    last = lines[-1]
+    while last and text_width(last + "...", MIN_FONT_SIZE) > width:
+        last = last[:-1]
+    return Fitted(MIN_FONT_SIZE, (*lines[:-1], last + "..."), shortened=True)
+
+
+def fits(key: str, text: str) -> bool:
+    """True when `text` fits the box for field `key` without being shortened."""
+    box = BOXES[key]
+    return not fit(text, box.value_width, box.lines).shortened
+
+
+def card_values(details: CardDetails) -> dict[str, str]:
+    """Each field's text as printed; dates as day, short month, year ('5 Jan 2026')."""
+    values = {}
+    for field in fields(details):
+        value = getattr(details, field.name)
+        is_date = isinstance(value, datetime.date) or value is None
+        values[field.name] = short_date(value) if is_date else value
+    return values

@@ -1,0 +1,63 @@
+"""The issue-11 content in real Chromium: new pages on screen and in print, checklist headings."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from education.models import Page
+
+NEW_PAGES = [
+    "your-other-medicines", "pomalidomide", "lenalidomide", "dexamethasone", "bortezomib",
+    "carfilzomib", "blood-clots", "steroid-effects", "nerve-damage", "heart-and-blood-pressure",
+    "vaccines",
+]  # fmt: skip
+
+
+@pytest.fixture
+def content(live_server):
+    call_command("load_initial_content", stdout=StringIO())
+    return {p.slug: p for p in Page.objects.published()}
+
+
+def test_the_new_pages_are_listed_and_have_no_axe_violations_on_screen_or_in_print(
+    page, axe_check, content
+):
+    assert set(NEW_PAGES) <= set(content)
+    page.goto("/learn/")
+    listed = set(page.locator("main .page-list a").evaluate_all("els => els.map(e => e.pathname)"))
+    for slug in NEW_PAGES:
+        assert f"/learn/{slug}/" in listed, slug
+        page.emulate_media(media="screen")
+        assert page.goto(f"/learn/{slug}/").status == 200
+        assert page.locator("h1").inner_text() == content[slug].title
+        axe_check(page)
+        page.emulate_media(media="print")
+        axe_check(page)
+
+
+def test_the_checklist_shows_its_headings_and_explains_a_word_on_focus(page, axe_check, content):
+    page.goto("/checklist/")
+    headings = page.locator(".checklist h2").all_inner_texts()
+    assert headings == [
+        "Before treatment starts",
+        "On infusion days",
+        "Every day",
+        "Call your team straight away",
+    ]
+    term = page.locator(".checklist__why a.glossary-term").first
+    definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    assert not definition.is_visible()
+    term.focus()
+    assert definition.is_visible() and definition.inner_text().strip()
+    page.keyboard.press("Escape")
+    assert not definition.is_visible()
+    page.emulate_media(media="print")
+    axe_check(page)
+
+
+def test_the_get_help_page_passes_axe_in_print(page, axe_check, content):
+    page.goto("/get-help/")
+    page.emulate_media(media="print")
+    assert page.get_by_text("new confusion").is_visible()
+    axe_check(page)
