@@ -102,7 +102,8 @@ FULL_WIDTH = CARD_WIDTH - 2 * SAFE
 BESIDE_QR = FULL_WIDTH - QR_SIZE - 6
 ROW_PITCH = 12.5  # from one row's baseline to the next: room to write by hand
 TOP_ROW = CARD_HEIGHT - SAFE - 7  # baseline of the back's first row
-LAST_DOSE_WIDTH = 96  # the front's last-dose box; the carry-until box takes the rest of the row
+LAST_DOSE_WIDTH = 94  # the front's last-dose box; the carry-until box takes the rest of the row
+ROW_GAP = 4  # between two boxes on one row
 
 
 def _back_row(n: int) -> float:
@@ -123,9 +124,9 @@ FIELD_BOXES = (
         "carry_until",
         "Carry until at least:",
         "front",
-        SAFE + LAST_DOSE_WIDTH + 6,
+        SAFE + LAST_DOSE_WIDTH + ROW_GAP,
         _front_row(2),
-        FULL_WIDTH - LAST_DOSE_WIDTH - 6,
+        FULL_WIDTH - LAST_DOSE_WIDTH - ROW_GAP,
     ),
     FieldBox("contact_name", "Emergency contact:", "front", SAFE, _front_row(1), FULL_WIDTH),
     FieldBox("contact_phone", "Their phone:", "front", SAFE, _front_row(0), FULL_WIDTH),

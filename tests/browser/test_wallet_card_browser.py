@@ -15,9 +15,12 @@ def test_the_error_state_has_no_axe_violations(page, axe_check):
     page.goto(URL)
     page.locator("#id_centre_phone").fill("call me")
     page.locator("#id_contact_phone").fill("12")
+    page.locator("#id_last_dose_date").fill("2099-01-01")
     page.get_by_role("button", name="Download the card (PDF)").click()
     summary = page.locator("#error-summary")
     assert "Use only numbers" in summary.inner_text()
+    assert "cannot be in the future" in summary.inner_text()
+    assert "cannot be in the future" in page.locator("#id_last_dose_date_error").inner_text()
     summary.get_by_role("link", name="Treatment centre 24-hour phone").click()
     assert page.evaluate("document.activeElement.id") == "id_centre_phone"
     axe_check(page)

@@ -313,6 +313,15 @@ def test_the_longest_allowed_text_fits_its_box(key):
         assert "".join(fitted.lines).replace(" ", "") == text.replace(" ", "")
 
 
+@pytest.mark.parametrize("key", ["start_date", "screen_date", "last_dose_date", "carry_until"])
+def test_every_date_fits_its_box_at_full_size(key):
+    box = BOXES[key]
+    for month in range(1, 13):
+        text = card_fields.card_values(CardDetails(start_date=datetime.date(2028, month, 28)))
+        fitted = fit(text["start_date"], box.value_width, box.lines)
+        assert fitted.size == max(card_fields.VALUE_SIZES) and len(fitted.lines) == 1, text
+
+
 def test_text_too_wide_for_the_box_is_shortened_never_overflowing():
     box = BOXES["contact_name"]
     fitted = fit("‱" * 24, box.value_width, box.lines)
