@@ -16,6 +16,7 @@ without the worker; it is an enhancement.
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -58,7 +59,7 @@ def worker_config(version: int) -> dict:
     config = {
         "pages": offline_pages(),
         "assets": [static(path) for path in ASSETS],
-        "static": static(""),
+        "static": settings.STATIC_URL,
         "tools": [reverse(name) for name in TOOL_URL_NAMES],
         "offline": reverse("offline"),
         "offlineTools": reverse("offline-tools"),

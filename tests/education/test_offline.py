@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.core.management import call_command
 
 from education.cache import forget_version
 
@@ -44,6 +45,24 @@ def test_the_worker_keeps_every_published_reading_page_and_no_tool(client):
     assert (config["offline"], config["offlineTools"]) == ("/offline/", "/offline/tools/")
     for asset in config["assets"]:
         assert finders.find(asset.removeprefix(config["static"])), asset
+
+
+@pytest.mark.django_db
+def test_with_hashed_static_names_the_worker_keeps_the_hashed_files(client, settings, tmp_path):
+    """As in production: collectstatic with the manifest storage, names carry a content hash."""
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    config = worker_config(client)
+    assert config["static"] == "/static/"
+    assert all(re.search(r"\.[0-9a-f]{12}\.(css|js|svg)$", asset) for asset in config["assets"])
+    html = client.get("/offline/").content.decode()
+    assert re.search(
+        r'<script src="/static/js/offline\.[0-9a-f]{12}\.js" data-worker="/sw.js"', html
+    )
 
 
 @pytest.mark.django_db
