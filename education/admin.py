@@ -1,5 +1,9 @@
-"""Admin for clinical content editors. Every model keeps its history: open an object, click
-"History", pick a version and "Revert" to restore it. Nothing can be deleted here."""
+"""Admin for clinical content editors and reviewers.
+
+Pages, checklist items and glossary terms are edited as drafts and published by a clinical
+reviewer's approval (admin_governance.py, governance.py). "History" on each object lists every
+revision with preview, word diff, approval and revert. Nothing can be deleted here.
+"""
 
 import datetime
 
@@ -10,18 +14,20 @@ from django.http import HttpRequest
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
+from .admin_governance import SUMMARY_FIELD, GovernedAdmin
+from .admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
+from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
     models.CharField: {"widget": forms.TextInput(attrs={"class": "vLargeTextField"})},
     models.TextField: {"widget": forms.Textarea(attrs={"class": "vLargeTextField", "rows": 16})},
 }
+REVIEW_RECORD = ["last_reviewed", "next_review_due", "reviewer"]
 
 
 class KeepEverythingAdmin(SimpleHistoryAdmin):
-    """History admin without delete: nothing an editor writes is lost. To take content off
-    the site, set a page to draft or untick "published"; every version stays restorable."""
+    """History admin without delete, for settings that need no clinical sign-off."""
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
@@ -51,7 +57,7 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(KeepEverythingAdmin):
+class PageAdmin(GovernedAdmin):
     list_display = [
         "title",
         "order",
@@ -61,50 +67,63 @@ class PageAdmin(KeepEverythingAdmin):
         "reading_grade",
         "updated_at",
     ]
-    list_editable = ["order"]
     list_filter = ["status", ReviewDueFilter, "show_help"]
     search_fields = ["title", "summary", "body", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["reading_grade", "updated_at"]
-    history_list_display = ["status", "reading_grade"]
+    readonly_fields = ["reading_grade", "updated_at", *REVIEW_RECORD]
     formfield_overrides = WIDE_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "body", "reading_grade"]}),
         ("Publishing", {"fields": ["status", "order", "show_help", "updated_at"]}),
+        ("Sources", {"fields": ["sources"]}),
         (
-            "Review and sources",
-            {"fields": ["last_reviewed", "next_review_due", "reviewer", "sources"]},
+            "Clinical review (set when a clinical reviewer approves a revision)",
+            {"fields": REVIEW_RECORD},
         ),
+        ("Your change", {"fields": [SUMMARY_FIELD]}),
     ]
 
     @admin.display(description="review", ordering="next_review_due")
     def review_state(self, page: Page) -> str:
         return "OVERDUE" if page.review_overdue else "ok"
 
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict:
+        return {"status": Page.Status.PUBLISHED} | super().get_changeform_initial_data(request)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "status":
+            field.help_text = (
+                "Published: shown to everyone once a clinical reviewer approves this revision. "
+                "Draft: kept off the public site even after approval."
+            )
+        return field
+
 
 @admin.register(ChecklistItem)
-class ChecklistItemAdmin(KeepEverythingAdmin):
+class ChecklistItemAdmin(GovernedAdmin):
     list_display = ["text", "kind", "group", "order", "published", "updated_at"]
     list_display_links = ["text"]
-    list_editable = ["order", "published"]
     list_filter = ["group", "kind", "published"]
     search_fields = ["text", "why"]
     formfield_overrides = WIDE_FIELDS
     readonly_fields = ["updated_at"]
+    fields = ["kind", "text", "why", "order", "published", "updated_at", SUMMARY_FIELD]
 
     def view_on_site(self, obj: ChecklistItem) -> str:
         return "/checklist/"
 
 
 @admin.register(GlossaryTerm)
-class GlossaryTermAdmin(KeepEverythingAdmin):
+class GlossaryTermAdmin(GovernedAdmin):
     list_display = ["term", "other_spellings", "published", "updated_at"]
-    list_editable = ["published"]
     list_filter = ["published"]
     search_fields = ["term", "other_spellings", "definition"]
     formfield_overrides = WIDE_FIELDS
     prepopulated_fields = {"slug": ["term"]}
     readonly_fields = ["updated_at"]
+    fields = ["term", "slug", "other_spellings", "definition", "published", "updated_at",
+              SUMMARY_FIELD]  # fmt: skip
 
     def view_on_site(self, obj: GlossaryTerm) -> str:
         return f"/glossary/#{obj.slug}"
@@ -127,3 +146,14 @@ class HelpSettingsAdmin(KeepEverythingAdmin):
 
     def view_on_site(self, obj: HelpSettings) -> str:
         return "/get-help/"
+
+
+@admin.register(ReviewSettings)
+class ReviewSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "review_months"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and not ReviewSettings.objects.exists()
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False

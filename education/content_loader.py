@@ -2,8 +2,9 @@
 
 Each object remembers the fingerprint of the shipped version it was last loaded from. On a
 reload an object is updated only while its current content still has that fingerprint (no
-one has edited it since); otherwise the admin's edit is kept and reported. An object an admin
-deleted is not brought back.
+one has edited it since, and no one has saved a draft of it); otherwise the admin's edit is
+kept and reported. An object an admin deleted is not brought back. Every object created or
+updated gets a published revision with clinical sign-off pending (education.governance).
 """
 
 import datetime
@@ -14,6 +15,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from .governance import edited_by_someone, record_published
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ShippedContent, fingerprint
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -23,6 +25,7 @@ PAGE_KEYS = {
     "next_review_due", "reviewer", "source", "status",
 }  # fmt: skip
 REQUIRED_PAGE_KEYS = PAGE_KEYS - {"source", "status", "show_help"}
+LOADED = "Loaded from the shipped content files (clinical sign-off pending)"
 YES = {"yes", "true", "1", "on"}
 NO = {"no", "false", "0", "off", ""}
 
@@ -165,8 +168,9 @@ def _sync(model: type[ShippedContent], key: str, values: dict, report: Report) -
             raise ContentError(f"{label}: {exc.messages}") from None
         obj.shipped_hash = new_hash
         obj.save()
+        record_published(obj, LOADED)
         report.created.append(label)
-    elif obj.content_hash() != obj.shipped_hash:
+    elif obj.content_hash() != obj.shipped_hash or edited_by_someone(obj):
         report.kept.append(label)
     elif obj.shipped_hash == new_hash:
         report.unchanged.append(label)
@@ -175,6 +179,7 @@ def _sync(model: type[ShippedContent], key: str, values: dict, report: Report) -
             setattr(obj, name, value)
         obj.shipped_hash = new_hash
         obj.save()
+        record_published(obj, LOADED)
         report.updated.append(label)
 
 

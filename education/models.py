@@ -432,3 +432,7 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"Content version {self.version}"
+
+
+# Governance models live in their own module; importing them here registers them with Django.
+from .revision_models import Approval, PageFeedback, ReviewSettings, Revision  # noqa: E402, F401

@@ -61,3 +61,33 @@ def grade_level(markdown_text: str) -> float:
     if not re.search(r"[A-Za-z]", text):
         return 0.0
     return round(float(textstat.flesch_kincaid_grade(text)), 1)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def sentences(markdown_text: str) -> list[str]:
+    """The text split into sentences (each block, then each full stop, ? or !)."""
+    found = []
+    for block in plain_text(markdown_text).splitlines():
+        found.extend(s.strip() for s in _SENTENCE_END.split(block) if s.strip())
+    return found
+
+
+# A grade for a fragment of one to three words ("Summary.") is noise: one long word scores 20.
+MIN_SENTENCE_WORDS = 4
+
+
+def hard_sentences(markdown_text: str, above: float = 10.0) -> list[tuple[str, float]]:
+    """Sentences of 4 words or more whose own grade level is above ``above``, hardest first.
+
+    >>> hard_sentences("Take it with food. Immunosuppressive pharmacokinetic considerations "
+    ...                "necessitate individualised administration protocols.")[0][1] > 10
+    True
+    """
+    graded = [
+        (s, round(float(textstat.flesch_kincaid_grade(s)), 1))
+        for s in sentences(markdown_text)
+        if len(s.split()) >= MIN_SENTENCE_WORDS
+    ]
+    return sorted((g for g in graded if g[1] > above), key=lambda g: g[1], reverse=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feedback, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,4 +11,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("for-blood-banks/", views.for_blood_banks, name="for-blood-banks"),
     path("get-help/", views.get_help, name="get-help"),
+    path("feedback/", feedback.answer, name="feedback"),
+    path("feedback/reason/", feedback.reason, name="feedback-reason"),
+    path("feedback/thanks/", feedback.thanks, name="feedback-thanks"),
 ]

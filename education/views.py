@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from .cache import cached_page
 from .checklist import grouped_checklist
+from .governance import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 
@@ -46,12 +47,20 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
     return page
 
 
-def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
+def page_context(page: Page) -> dict:
+    """What page.html needs; the admin's draft preview uses it too, so both look the same."""
     help_settings = HelpSettings.load()
-    context = {
+    return {
         "page": page,
         "body_html": page_html(page.body, glossary_terms(), help_settings.fever_threshold_c),
         "help_settings": help_settings if page.show_help else None,
+    }
+
+
+def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
+    context = page_context(page) | {
+        "approval": public_approval(page),
+        "feedback_revision": published_revision(page),
     }
     response = render(request, "education/page.html", context)
     if not page.is_published:

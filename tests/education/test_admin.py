@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
+from education.governance import latest_revision
 from education.models import HelpSettings, Page
 
 from .conftest import make_item, make_page, make_term
@@ -30,26 +31,37 @@ def form_data(response) -> dict:
     return data
 
 
-def test_editing_a_page_in_the_admin_changes_the_public_page_and_can_be_reverted(admin_client):
+def test_editing_a_page_in_the_admin_makes_a_draft_and_leaves_the_public_page_alone(
+    admin_client,
+):
     page = make_page(body="The original words.")
     change_url = f"/admin/education/page/{page.pk}/change/"
     data = form_data(admin_client.get(change_url))
     data["body"] = "The edited words."
+    data["change_summary"] = "Try new words"
     response = admin_client.post(change_url, data)
     assert response.status_code == 302, response.content.decode()[:2000]
     public = admin_client.get(f"/learn/{page.slug}/").content.decode()
-    assert "The edited words." in public and "The original words." not in public
-
-    original = Page.history.filter(id=page.pk).earliest("history_date")
-    assert Page.history.filter(id=page.pk).count() == 2
-    revert_url = f"/admin/education/page/{page.pk}/history/{original.history_id}/"
-    revert_form = admin_client.get(revert_url)
-    assert revert_form.status_code == 200
-    response = admin_client.post(revert_url, form_data(revert_form))
-    assert response.status_code == 302
-    public = admin_client.get(f"/learn/{page.slug}/").content.decode()
     assert "The original words." in public and "The edited words." not in public
-    assert Page.history.filter(id=page.pk).count() == 3  # the edit itself is still kept
+    page.refresh_from_db()
+    assert page.body == "The original words."
+    draft = latest_revision(page)
+    assert draft.is_draft and draft.content["body"] == "The edited words."
+    assert draft.summary == "Try new words"
+    # The form opens on the draft, so the editor carries on from it.
+    assert "The edited words." in admin_client.get(change_url).content.decode()
+
+
+def test_a_save_without_a_change_summary_is_refused(admin_client):
+    page = make_page(body="The original words.")
+    change_url = f"/admin/education/page/{page.pk}/change/"
+    data = form_data(admin_client.get(change_url))
+    data["body"] = "The edited words."
+    data["change_summary"] = "   "
+    response = admin_client.post(change_url, data)
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    assert latest_revision(page) is None
 
 
 def test_the_admin_stores_and_shows_the_reading_grade(admin_client):
@@ -74,7 +86,7 @@ def test_the_admin_filters_pages_overdue_for_review(admin_client):
     assert "OVERDUE" in listing
 
 
-def test_editors_can_change_the_order_from_the_list(admin_client):
+def test_the_order_cannot_be_changed_from_the_list_without_a_draft(admin_client):
     first = make_page(title="First", order=10)
     second = make_page(title="Second", order=20)
     data = {
@@ -82,10 +94,10 @@ def test_editors_can_change_the_order_from_the_list(admin_client):
         "form-0-id": str(first.pk), "form-0-order": "30",
         "form-1-id": str(second.pk), "form-1-order": "20",
     }  # fmt: skip
-    response = admin_client.post("/admin/education/page/", data)
-    assert response.status_code == 302
+    admin_client.post("/admin/education/page/", data)
     titles = [p.title for p in Page.objects.published()]
-    assert titles == ["Second", "First"]
+    assert titles == ["First", "Second"]  # every change goes through a draft and approval
+    assert latest_revision(first) is None
 
 
 def test_the_admin_refuses_a_bad_source_link(admin_client):
@@ -93,6 +105,7 @@ def test_the_admin_refuses_a_bad_source_link(admin_client):
     url = f"/admin/education/page/{page.pk}/change/"
     data = form_data(admin_client.get(url))
     data["sources"] = "Label | javascript:alert(1)"
+    data["change_summary"] = "New source"
     response = admin_client.post(url, data)
     assert response.status_code == 200
     assert "not a full http(s) address" in response.content.decode()
@@ -102,7 +115,7 @@ def test_the_admin_refuses_a_double_negative_checklist_item(admin_client):
     response = admin_client.post(
         "/admin/education/checklistitem/add/",
         {"kind": "dont", "text": "do not miss a dose", "why": "Why.", "order": "10",
-         "published": "on"},
+         "published": "on", "change_summary": "New item"},
     )  # fmt: skip
     assert response.status_code == 200
     assert "start with the action itself" in response.content.decode()

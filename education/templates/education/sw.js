@@ -98,12 +98,12 @@ async function pageFirstFromNetwork(event, path) {
   }
 }
 
-async function toolOrOfflineNotice(event) {
-  // Straight to the network; nothing is stored. Offline, say the tool needs a connection.
+async function sentOrOffline(event, notice) {
+  // Straight to the network; nothing is stored. Offline, the notice says why it failed.
   try {
     return await fetch(event.request);
   } catch (offline) {
-    return (await kept(CONFIG.offlineTools)) || Response.error();
+    return (await kept(notice || CONFIG.offline)) || Response.error();
   }
 }
 
@@ -130,10 +130,14 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin) { return; }
   if (CONFIG.ignore.some(function (prefix) { return url.pathname.startsWith(prefix); })) { return; }
   if (isTool(url.pathname)) {
-    if (event.request.mode === "navigate") { event.respondWith(toolOrOfflineNotice(event)); }
+    if (event.request.mode === "navigate") { event.respondWith(sentOrOffline(event, CONFIG.offlineTools)); }
     return;
   }
-  if (event.request.method !== "GET") { return; }
+  if (event.request.method !== "GET") {
+    // A form sent offline (page feedback) gets the offline page; nothing is stored.
+    if (event.request.mode === "navigate") { event.respondWith(sentOrOffline(event)); }
+    return;
+  }
   if (url.pathname.startsWith(CONFIG.static)) {
     event.respondWith(staticFile(event));
   } else if (event.request.mode === "navigate" || KEEP.has(url.pathname)) {

@@ -1,0 +1,136 @@
+"""The governance admin pages and the feedback block in real Chromium: axe and keyboard."""
+
+import pytest
+
+from education import governance
+from education.models import Page
+from education.revision_models import PageFeedback
+from tests.education.governance_helpers import editor, reviewer
+
+PASSWORD = "x" * 16
+HARD = (
+    "Immunosuppressive pharmacokinetic considerations necessitate individualised "
+    "administration protocols throughout haematological malignancy management."
+)
+
+
+@pytest.fixture
+def content(live_server):
+    page = Page.objects.create(
+        title="Infusion day", slug="infusion-day", summary="What happens on the day.",
+        description="Infusion day.", body="You sit in a chair for the drip.",
+        status=Page.Status.PUBLISHED, last_reviewed="2026-01-01", next_review_due="2026-12-01",
+        reviewer="Nurse", show_help=True,
+    )  # fmt: skip
+    governance.record_published(page, "Shipped")
+    author = editor("writer")
+    draft = governance.apply_snapshot(page, {"body": f"You lie on a bed for the drip. {HARD}"})
+    governance.save_draft(draft, author, "Bed instead of chair")
+    PageFeedback.objects.create(path="/learn/infusion-day/", helpful=False, reason="hard")
+    return page
+
+
+def sign_in(page, username: str) -> None:
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_the_dashboard_preview_diff_and_approval_pages_have_no_axe_violations(
+    page, axe_check, content
+):
+    reviewer("rita")
+    sign_in(page, "rita")
+    assert page.get_by_role("heading", name="Review dashboard").is_visible()
+    assert page.get_by_text("Bed instead of chair").is_visible()
+    axe_check(page)
+    base = f"/admin/education/page/{content.pk}"
+    urls = [
+        f"{base}/history/",
+        f"{base}/revisions/2/preview/",
+        f"{base}/compare/?a=1&b=2",
+        f"{base}/revisions/2/approve/",
+        f"{base}/change/",
+        "/admin/education/pagefeedback/",
+    ]
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        axe_check(page)
+    page.goto(f"{base}/compare/?a=1&b=2")
+    assert page.locator("del", has_text="[-sit-]").count() == 1
+    assert page.locator("ins", has_text="{+lie+}").count() == 1
+
+
+def test_the_preview_prints_like_the_public_page(page, content):
+    reviewer("rita")
+    sign_in(page, "rita")
+    page.goto(f"/admin/education/page/{content.pk}/revisions/2/preview/")
+    assert page.get_by_text("Sentences above grade 10").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".site-nav").is_visible()
+    assert page.get_by_text("You lie on a bed").is_visible()
+    assert page.get_by_role("heading", name="When to get help").is_visible()
+
+
+def test_a_reviewer_approves_in_the_browser_and_the_public_page_changes(page, content, browser):
+    reviewer("rita")
+    sign_in(page, "rita")
+    page.goto(f"/admin/education/page/{content.pk}/revisions/2/approve/")
+    page.get_by_label("Your role, as shown on the public page").fill("Myeloma nurse")
+    page.get_by_label("Your name, as shown on the public page").fill("Rita Reviewer")
+    page.get_by_label("I have read this revision").check()
+    page.get_by_role("button", name="Approve and publish").click()
+    assert page.get_by_text("is approved and published").is_visible()
+    public = browser.new_context(base_url=page.url.split("/admin/")[0]).new_page()
+    public.goto("/learn/infusion-day/")
+    assert public.get_by_text("You lie on a bed").is_visible()
+    assert public.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
+    public.context.close()
+
+
+def test_the_feedback_block_has_no_axe_violations_and_works_by_keyboard(page, axe_check, content):
+    page.goto("/learn/infusion-day/")
+    block = page.locator("section.feedback")
+    assert block.get_by_role("heading", name="Was this page helpful?").is_visible()
+    axe_check(page)
+    page.get_by_role("button", name="Yes").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "No"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/feedback/")
+    assert page.get_by_role("group", name="What was wrong with the page?").is_visible()
+    axe_check(page)
+    page.get_by_label("It looked out of date").focus()
+    page.keyboard.press("Space")
+    assert page.get_by_label("It looked out of date").is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Send"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/feedback/thanks/**")
+    assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    axe_check(page)
+    latest = PageFeedback.objects.order_by("-pk").first()
+    assert (latest.path, latest.helpful, latest.reason) == (
+        "/learn/infusion-day/",
+        False,
+        "outdated",
+    )
+    assert latest.revision == governance.published_revision(content)
+    assert page.context.cookies() == []
+
+
+def test_the_feedback_block_works_without_javascript(browser, live_server, content):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto("/checklist/")
+        page.get_by_role("button", name="Yes").click()
+        page.wait_for_url("**/feedback/thanks/**")
+        assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+        assert PageFeedback.objects.filter(path="/checklist/", helpful=True).count() == 1
+        assert context.cookies() == []
+    finally:
+        context.close()
