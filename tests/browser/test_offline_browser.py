@@ -91,6 +91,9 @@ def test_kept_pages_open_offline_and_tools_say_they_need_a_connection(page, cont
         assert page.locator("h1").inner_text() == "This needs a connection", tool
     page.goto("/search/?q=fever")
     assert page.locator("h1").inner_text() == "You are offline"
+    page.goto("/get-help/")
+    page.get_by_role("button", name="Yes").click()  # page feedback is a form, sent offline
+    assert page.locator("h1").inner_text() == "You are offline"
 
 
 def test_a_tool_form_sent_offline_says_it_needs_a_connection(page, content):
