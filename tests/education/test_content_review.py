@@ -6,6 +6,7 @@ import html as html_lib
 import json
 import re
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -208,3 +209,113 @@ def test_the_calendar_describes_each_regimen_as_the_label_does(client, slug, pre
     assert gone not in REGIMENS[slug].who_for
     form = html_lib.unescape(client.get("/schedule/").content.decode())
     assert present in form and gone not in form
+
+
+# --- Independent fact-check of content v2 (each case names the FACTS section it enforces) ---
+
+
+def checklist_item(order: int) -> dict:
+    items = json.loads((CONTENT_DIR / "checklist.json").read_text(encoding="utf-8"))
+    return next(item for item in items if item["order"] == order)
+
+
+def test_it_sends_sudden_one_sided_weakness_to_the_emergency_number_on_the_checklist():
+    # FACTS-partner-drugs P5: sudden numbness or weakness on one side is an emergency (stroke),
+    # not only a call to the team; the checklist item on new weakness must say so.
+    why = checklist_item(26)["why"]
+    assert "Sudden weakness or numbness on one side of your body is an emergency" in why
+    assert "call an ambulance" in why
+
+
+def test_it_says_infections_can_be_fatal_in_the_checklist_and_the_infections_summary():
+    # FACTS 7: serious and sometimes fatal infections (pooled: serious 46%, fatal 4.7%); "can be
+    # serious" alone understates the label, as the clinical review found for "life-threatening".
+    assert "some people have died from them" in checklist_item(20)["why"]
+    page = next(p for p in shipped_pages() if p["slug"] == "infections-and-vaccines")
+    assert "can be serious, even deadly" in page["summary"]
+
+
+def test_it_labels_the_vaccine_advice_on_the_infections_page_as_general_myeloma_guidance():
+    # FACTS 7 and 13.8: no isatuximab label statement on vaccines; FACTS-partner-drugs P6: the
+    # advice is general myeloma guidance and must be labelled as such wherever it is given.
+    text = shipped_text("infections-and-vaccines")
+    assert "General advice for people with myeloma is that some vaccines are usually advised" in (
+        text
+    )
+    assert "This advice is not from the isatuximab label." in text
+
+
+def test_it_gives_steroid_with_food_as_team_advice_not_as_a_rule():
+    # FACTS-partner-drugs P2: the Neofordex leaflet says "with a glass of water"; "with food" is
+    # practice advice (NHS, Macmillan), not label, so the page must present it as such.
+    text = shipped_text("steroid-effects")
+    assert "Taking your dose with food can help." not in text
+    assert "Many teams advise taking your dose with food, as this can help." in text
+
+
+def test_it_defines_the_pregnancy_prevention_programme_for_women_and_men_and_after_treatment():
+    # FACTS-partner-drugs P1b (and FACTS 15b): the programme covers men (condoms, no sperm or
+    # blood donation) and runs on after the last capsule; "no one gets pregnant while taking
+    # them" left out both.
+    glossary = json.loads((CONTENT_DIR / "glossary.json").read_text(encoding="utf-8"))
+    entry = next(t for t in glossary if t["term"] == "Pregnancy prevention programme")
+    assert "no one gets pregnant while taking them" not in entry["definition"]
+    assert "during treatment and for a time after" in entry["definition"]
+    assert "for women and for men" in entry["definition"]
+
+
+def test_it_sends_the_after_treatment_waits_for_men_and_blood_donation_back_to_the_team():
+    # FACTS-partner-drugs P1 "could not confirm": the current US durations for condoms and blood
+    # donation were not read verbatim (7 days EU, 4 weeks US), so the numbers come with "ask".
+    text = shipped_text("pregnancy-and-contraception")
+    assert "In the US, it is 4 weeks. Ask your team how long this is for you." in text
+    assert "or 4 weeks in the US. Ask your team how long to wait." in text
+
+
+def test_it_names_all_low_white_cells_neutropenia_not_only_the_very_low_level():
+    # FACTS 5: with Isa-Pd, lab neutropenia 96% (the low white cells), grade 3-4 85% (very low);
+    # "the level got very low. This is called neutropenia." mislabelled the 85% as neutropenia,
+    # against the glossary and the infections page.
+    text = shipped_text("side-effects")
+    assert "the level got very low. This is called neutropenia." not in text
+    assert "Low white blood cells (neutropenia). Blood tests found this in almost everyone" in text
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# The project's shared/ folder sits beside the clone (on developer machines and in CI).
+SEEDS = ROOT.parent / "shared" / "seeds"
+SEED_RUN = 8  # words in a row shared with a seed that count as copied
+
+
+def word_runs(text: str, size: int) -> set[tuple[str, ...]]:
+    words = re.sub(r"[^a-z0-9 ]+", " ", text.lower().replace("'", "")).split()
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="no shared/seeds folder beside this clone")
+def test_it_copies_no_run_of_eight_words_from_a_seed_document():
+    # BRIEF non-negotiable 1: never copy a sentence from shared/seeds (FACTS 11 lists their errors).
+    seed_runs: set[tuple[str, ...]] = set()
+    for seed in SEEDS.iterdir():
+        seed_runs |= word_runs(seed.read_text(encoding="utf-8", errors="ignore"), SEED_RUN)
+    shipped = [
+        *sorted((CONTENT_DIR / "pages").glob("*.md")),
+        CONTENT_DIR / "checklist.json",
+        CONTENT_DIR / "glossary.json",
+        ROOT / "templates" / "includes" / "help_block.html",
+        ROOT / "education" / "templates" / "education" / "get_help.html",
+        ROOT / "schedule" / "regimens.py",
+    ]
+    assert len(seed_runs) > 100 and len(shipped) > 20
+    for path in shipped:
+        copied = word_runs(path.read_text(encoding="utf-8"), SEED_RUN) & seed_runs
+        assert not copied, (path.name, sorted(" ".join(run) for run in copied)[:3])
+
+
+def test_it_hedges_the_under_the_skin_form_on_the_how_it_is_given_page():
+    # FACTS 2d, 9 and 13.2 (EU approval date and SmPC, Escena label beyond its indications are
+    # UNCONFIRMED): every page that mentions the under-the-skin form says "depending on your
+    # country", as the other pages already do.
+    text = shipped_text("how-it-is-given")
+    assert "The form given under the skin is different." not in text
+    assert "Depending on your country, there may also be a form given under the skin." in text
