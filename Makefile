@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOAD_STAMP := $(VENV)/.installed-load
+REPORTS ?= reports
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -19,6 +21,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# `make load` also needs the optional `load` extra (locust).
+$(LOAD_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,load]"
+	touch $(LOAD_STAMP)
 
 # Collect (and compress) static files again only when a static source changed.
 staticfiles/staticfiles.json: $(STAMP) isatuximab_portal/apps.py $(shell find static -type f)
@@ -41,13 +48,51 @@ test-postgres: $(STAMP)
 	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://... (see README)"; exit 2;; esac
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Speed and page weight under gunicorn in production mode on loopback (docs/performance.md).
+# In-process render times (pytest-benchmark) and page weight; results in reports/bench/.
 bench: $(STAMP)
-	$(BIN)/python -m scripts.bench $(BENCH_ARGS)
+	@mkdir -p $(REPORTS)/bench
+	$(BIN)/python -m pytest tests/bench tests/test_page_weight.py -m "" -rP \
+		--benchmark-warmup=on --benchmark-min-rounds=10 --benchmark-time-unit=ms \
+		--benchmark-columns=min,median,mean,max,rounds --benchmark-sort=name \
+		--benchmark-json=$(REPORTS)/bench/bench.json $(BENCH_ARGS)
 
-# Bounded load test on loopback: 50 clients for 30 seconds; exits non-zero on any error.
-load: $(STAMP)
-	$(BIN)/python -m scripts.loadtest --clients 50 --duration 30 $(LOAD_ARGS)
+# Locust against gunicorn in production mode on loopback (own SQLite database, static files and
+# throw-away SECRET_KEY in a temporary folder, removed with the server on exit, pass or fail).
+# 50 users for 30 s; exits non-zero on any failed request (docs/performance.md).
+LOAD_USERS ?= 50
+LOAD_TIME ?= 30s
+LOAD_MAX_CONTENT_RATIO ?= 1.2
+load: $(LOAD_STAMP)
+	@set -eu; pid=""; tmp=$$(mktemp -d /tmp/portal-load.XXXXXX); \
+	trap 'if [ -n "$$pid" ]; then kill $$pid 2>/dev/null || :; wait $$pid || :; fi; rm -rf "$$tmp"' EXIT; \
+	trap 'exit 130' INT TERM; \
+	port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
+	url=http://127.0.0.1:$$port; \
+	unset BEHIND_TLS_PROXY CSRF_TRUSTED_ORIGINS; \
+	export DJANGO_SETTINGS_MODULE=isatuximab_portal.settings DEBUG=0 SECURE_SSL_REDIRECT=0 \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		ALLOWED_HOSTS=127.0.0.1 DATABASE_URL=sqlite:///$$tmp/db.sqlite3 STATIC_ROOT=$$tmp/static; \
+	echo "Setting up a production-mode server in $$tmp ..."; \
+	$(BIN)/python manage.py migrate --noinput --verbosity 0; \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
+	$(BIN)/python manage.py load_initial_content > /dev/null; \
+	$(BIN)/gunicorn isatuximab_portal.wsgi --bind 127.0.0.1:$$port --workers 2 \
+		--log-file "$$tmp/gunicorn.log" & pid=$$!; \
+	for i in $$(seq 100); do \
+		kill -0 $$pid 2>/dev/null || break; \
+		$(BIN)/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+			$$url/health/ 2>/dev/null && break; \
+		sleep 0.3; \
+	done; \
+	$(BIN)/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
+		$$url/health/ || { cat "$$tmp/gunicorn.log"; echo "gunicorn did not start"; exit 1; }; \
+	echo "gunicorn (2 workers) ready on $$url: $(LOAD_USERS) users for $(LOAD_TIME)"; \
+	mkdir -p $(REPORTS)/load; \
+	LOAD_REPORT_DIR=$(REPORTS)/load LOAD_MAX_CONTENT_RATIO=$(LOAD_MAX_CONTENT_RATIO) \
+		$(BIN)/locust -f loadtest/locustfile.py --headless \
+		--host $$url --users $(LOAD_USERS) --spawn-rate $(LOAD_USERS) --run-time $(LOAD_TIME) \
+		--stop-timeout 10 --only-summary --csv $(REPORTS)/load/locust \
+		--html $(REPORTS)/load/locust.html $(LOAD_ARGS)
 
 # Production mode under gunicorn: needs SECRET_KEY and ALLOWED_HOSTS (see README).
 serve: $(STAMP) staticfiles/staticfiles.json
@@ -63,4 +108,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache $(REPORTS)

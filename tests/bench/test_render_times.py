@@ -1,0 +1,94 @@
+"""In-process render times (pytest-benchmark), run by `make bench` only (marker `bench`).
+
+Each benchmark checks that what it timed is the real answer (events on the plan's dates, PDF
+text, a result page without errors), so a broken renderer fails here rather than looking fast.
+The targets of issue 9 are checked against the median: `.ics` for 12 cycles at most 5 ms,
+12-cycle calendar PDF at most 50 ms, wallet-card PDF at most 30 ms.
+"""
+
+import datetime as dt
+import io
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from icalendar import Calendar
+from pypdf import PdfReader
+
+from schedule.ics import render_ics
+from schedule.pdf.calendar import render_calendar_pdf
+from schedule.pdf.wallet_card import render as render_card
+
+from .data import CARD_DATA, TODAY, assert_within, calendar_data
+
+pytestmark = pytest.mark.bench
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+CARD_URL = "https://guide.example.org/for-blood-banks/"
+
+
+def pdf_text(body: bytes) -> str:
+    reader = PdfReader(io.BytesIO(body))
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_it_renders_the_ics_for_12_cycles(benchmark, plan):
+    body = benchmark(render_ics, plan, now=NOW)
+    events = Calendar.from_ical(body).walk("VEVENT")
+    starts = {event.decoded("dtstart") for event in events}
+    assert plan.last_cycle == 12
+    assert {infusion.date for infusion in plan.infusions} <= starts
+    assert_within(benchmark, 5)
+
+
+def test_it_renders_the_12_cycle_calendar_pdf(benchmark, plan):
+    paper = calendar_data()["paper"]
+    body = benchmark(render_calendar_pdf, plan, paper, generated_on=TODAY)
+    text = pdf_text(body)
+    last = plan.infusions[-1].number
+    assert body.startswith(b"%PDF-")
+    assert plan.regimen.name in text
+    # The last infusion is both in the list of dates and in its month's grid.
+    assert len(re.findall(rf"\bInfusion {last}\b", text)) == 2, f"Infusion {last} not twice"
+    assert_within(benchmark, 50)
+
+
+def test_it_renders_the_wallet_card_pdf(benchmark, card_form):
+    body = benchmark(render_card, card_form.details(), CARD_URL)
+    assert body.startswith(b"%PDF-")
+    assert CARD_DATA["name"] in pdf_text(body)
+    assert_within(benchmark, 30)
+
+
+@pytest.mark.django_db
+def test_it_answers_the_calendar_html_through_the_view(benchmark, client, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+    response = benchmark(client.post, "/schedule/", calendar_data())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="error-summary"' not in html
+    assert 'name="format" value="ics"' in html  # the result page's download buttons
+
+
+@pytest.fixture
+def content_page(db, client) -> str:
+    """The first page linked from /learn/, with the shipped content loaded."""
+    call_command("load_initial_content", stdout=StringIO())
+    links = re.findall(r'href="(/learn/[\w-]+/)"', client.get("/learn/").content.decode())
+    assert links, "no content page linked from /learn/"
+    return links[0]
+
+
+@pytest.mark.django_db
+def test_it_answers_health(benchmark, client):
+    response = benchmark(client.get, "/health/")
+    assert response.status_code == 200
+    assert response.content.strip() == b"ok"
+
+
+def test_it_serves_a_content_page(benchmark, client, content_page):
+    """Served from the page cache after its first view, as under real use."""
+    response = benchmark(client.get, content_page)
+    assert response.status_code == 200
+    assert b"<main" in response.content and b"</html>" in response.content
