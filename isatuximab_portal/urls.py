@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from education import offline
+
 from . import views
 
 admin.site.site_header = "Isatuximab guide: content editing"
@@ -10,5 +12,10 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
     path("schedule/", include("schedule.urls")),
+    # The offline web app lives at the site root so the service worker's scope is the site.
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline, name="offline"),
+    path("offline/tools/", offline.offline, {"tools": True}, name="offline-tools"),
     path("", include("education.urls")),
 ]

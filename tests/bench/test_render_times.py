@@ -3,7 +3,8 @@
 Each benchmark checks that what it timed is the real answer (events on the plan's dates, PDF
 text, a result page without errors), so a broken renderer fails here rather than looking fast.
 The targets of issue 9 are checked against the median: `.ics` for 12 cycles at most 5 ms,
-12-cycle calendar PDF at most 50 ms, wallet-card PDF at most 30 ms.
+12-cycle calendar PDF at most 50 ms, wallet-card PDF at most 30 ms; the card as a phone
+picture (issue 13, a 1080 x 2340 PNG) at most 250 ms.
 """
 
 import datetime as dt
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 
 from schedule.ics import render_ics
 from schedule.pdf.calendar import Handout, render_calendar_pdf
+from schedule.pdf.card_image import render_image
 from schedule.pdf.wallet_card import render as render_card
 
 from .data import CARD_DATA, TODAY, assert_within, calendar_data
@@ -62,6 +64,17 @@ def test_it_renders_the_wallet_card_pdf(benchmark, card_form):
     assert body.startswith(b"%PDF-")
     assert CARD_DATA["name"] in pdf_text(body)
     assert_within(benchmark, 30)
+
+
+def test_it_renders_the_wallet_card_phone_picture(benchmark, card_form):
+    import zxingcpp
+    from PIL import Image
+
+    body = benchmark(render_image, card_form.details(), CARD_URL)
+    image = Image.open(io.BytesIO(body))
+    assert image.size == (1080, 2340)
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [CARD_URL]
+    assert_within(benchmark, 250)
 
 
 @pytest.mark.django_db
