@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .booklet import views as booklet_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -11,4 +12,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("for-blood-banks/", views.for_blood_banks, name="for-blood-banks"),
     path("get-help/", views.get_help, name="get-help"),
+    path("booklet/", booklet_views.booklet_page, name="booklet"),
+    path("booklet/<str:filename>", booklet_views.booklet_pdf, name="booklet-pdf"),
 ]
