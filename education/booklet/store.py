@@ -11,6 +11,7 @@ import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils.text import compress_string
 
 from ..cache import current_version
 from .content import booklet_context
@@ -24,6 +25,7 @@ _building = threading.Lock()
 @dataclass(frozen=True)
 class Booklet:
     pdf: bytes
+    gzipped: bytes  # compressed once here, not by the gzip middleware on every request
     etag: str  # quoted, strong: a hash of the PDF itself
     version: int
 
@@ -49,4 +51,5 @@ def get_booklet(edition: Edition, site_url: str) -> Booklet:
 
 def make_booklet(edition: Edition, site_url: str, version: int) -> Booklet:
     pdf = build_booklet(edition, booklet_context(site_url), site_url)
-    return Booklet(pdf=pdf, etag=f'"{hashlib.sha256(pdf).hexdigest()[:32]}"', version=version)
+    etag = f'"{hashlib.sha256(pdf).hexdigest()[:32]}"'
+    return Booklet(pdf=pdf, gzipped=compress_string(pdf), etag=etag, version=version)

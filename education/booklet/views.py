@@ -3,10 +3,10 @@ form data, nothing personal, so plain links choose the edition."""
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from ..cache import cached_page
+from ..cache import accepts_gzip, cached_page
 from .editions import EDITIONS
 from .render import BookletUnavailable
 from .store import get_booklet
@@ -32,8 +32,15 @@ def booklet_pdf(request: HttpRequest, filename: str) -> HttpResponse:
         response = render(request, "education/booklet/unavailable.html", status=503)
         patch_cache_control(response, no_store=True)
         return response
-    response = HttpResponse(booklet.pdf, content_type="application/pdf")
+    response = HttpResponse(content_type="application/pdf")
+    if accepts_gzip(request):
+        # Another encoding of the same PDF: a weak ETag, as Django's gzip middleware gives.
+        response.content, etag = booklet.gzipped, f"W/{booklet.etag}"
+        response["Content-Encoding"] = "gzip"
+    else:
+        response.content, etag = booklet.pdf, booklet.etag
     response["Content-Disposition"] = f'inline; filename="{edition.filename}"'
-    response["ETag"] = booklet.etag
+    response["ETag"] = etag
+    patch_vary_headers(response, ("Accept-Encoding",))
     patch_cache_control(response, public=True, max_age=BROWSER_SECONDS)
-    return get_conditional_response(request, etag=booklet.etag, response=response)
+    return get_conditional_response(request, etag=etag, response=response)

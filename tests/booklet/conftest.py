@@ -44,6 +44,11 @@ class Run:
 
 
 def runs_of(page) -> list[Run]:
+    return read_page(page)[1]
+
+
+def read_page(page) -> tuple[str, list[Run]]:
+    """The page's text and its runs, in one pass (text extraction is the slow part)."""
     runs: list[Run] = []
 
     def visit(text, cm, tm, font_dict, font_size) -> None:
@@ -52,8 +57,8 @@ def runs_of(page) -> list[Run]:
             y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
             runs.append(Run(text.strip(), round(font_size * scale, 2), round(y, 1)))
 
-    page.extract_text(visitor_text=visit)
-    return runs
+    text = page.extract_text(visitor_text=visit)
+    return text, runs
 
 
 def flat(text: str) -> str:
