@@ -247,3 +247,33 @@ def test_links_to_printed_sections_jump_within_the_booklet_and_others_are_full(c
     assert "http://testserver/schedule/" in uris
     assert "https://example.org/label" in uris  # sources
     assert not [uri for uri in uris if "/learn/" in uri or "/checklist/" in uri]
+
+
+def test_no_heading_is_left_alone_at_the_foot_of_a_page(client):
+    # Many headings after paragraphs of growing length: without the keep-with-next rule,
+    # some of them land on the last line of a page.
+    parts = [
+        f"## Part {n}\n\n" + " ".join(["Short plain words in a sentence."] * (n % 9 + 1))
+        for n in range(1, 60)
+    ]
+    make_page(title="A long page", slug="a-long-page", body="\n\n".join(parts))
+    pdf = reader(get_pdf(client))
+    chapter = [page for page in pdf.pages if footer_of(page).startswith("A long page Page")]
+    assert len(chapter) >= 3
+    for page in chapter:
+        body = [run for run in runs_of(page) if run.y > 68]  # above the footer
+        lowest = min(body, key=lambda run: run.y)
+        assert lowest.size <= 12, f"{footer_of(page)} ends with a heading: {lowest.text!r}"
+
+
+def test_table_rows_are_never_split_across_pages(client):
+    filler = " ".join(["plain words"] * 30)
+    rows = "\n".join(f"| Row{n}start {filler} Row{n}end | Cell {n} |" for n in range(1, 40))
+    body = f"## A big table\n\n| What | Which |\n|---|---|\n{rows}\n"
+    make_page(title="A page with a big table", slug="a-big-table", body=body)
+    pages = [flat(page.extract_text()) for page in reader(get_pdf(client)).pages]
+    assert len([text for text in pages if "start" in text]) >= 2, "the table spans pages"
+    for n in range(1, 40):
+        (start,) = [i for i, text in enumerate(pages) if f"Row{n}start" in text]
+        (end,) = [i for i, text in enumerate(pages) if f"Row{n}end" in text]
+        assert start == end, f"row {n} is split between pages {start + 1} and {end + 1}"
