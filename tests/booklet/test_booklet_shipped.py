@@ -102,3 +102,9 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(shipped, name):
     for number, page in enumerate(shipped[1][name].pages, start=1):
         lowest = min((run for run in page if run.y > FOOTER_TOP), key=lambda r: r.y)
         assert lowest.size <= body_pt, f"page {number} ends with a heading: {lowest.text!r}"
+
+
+@pytest.mark.parametrize("name", [STANDARD, LARGE])
+def test_the_cover_fits_one_page_and_the_contents_come_next(shipped, name):
+    second_page = shipped[1][name].pages[1]
+    assert second_page[0].text == "Contents"
