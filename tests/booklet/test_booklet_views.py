@@ -179,3 +179,14 @@ def test_the_calendar_result_page_links_to_the_booklet(client, monkeypatch):
     assert response.status_code == 200
     assert "Your treatment calendar" in response.content.decode()
     assert f'href="{A4}"' in response.content.decode()
+
+
+@pytest.mark.usefixtures("needs_weasyprint")
+def test_a_site_with_no_content_yet_still_gets_a_booklet(client):
+    response = client.get(A4)
+    assert response.status_code == 200
+    text = pdf_text(response.content)
+    assert "Your guide to isatuximab (Sarclisa)" in text
+    assert "999 in the UK, 112 in the EU, 911 in the US" in text
+    assert "Write the number here:" in text
+    assert "There are no words in the glossary yet." in text
