@@ -1,15 +1,20 @@
 """The booklet's small parts: editions, temperatures, link rewriting, the fever setting and
 the URL fetcher that keeps WeasyPrint off the network."""
 
+import io
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 
+from education.booklet import render
 from education.booklet.content import fever_threshold, rewrite_links
 from education.booklet.editions import EDITIONS, Edition, degrees, fahrenheit
 from education.booklet.render import font_faces, local_fetcher
 from education.models import HelpSettings
+
+from .conftest import reader
 
 
 @pytest.mark.parametrize(
@@ -112,3 +117,42 @@ def test_the_url_fetcher_opens_the_booklet_fonts():
         assert response.read(4) in {b"\x00\x01\x00\x00", b"true", b"OTTO"}
     finally:
         response.close()
+
+
+def embedded_families(pdf) -> set[str]:
+    """The family names inside the font files embedded in the PDF's first page."""
+    families = set()
+    for font in pdf.pages[0]["/Resources"]["/Font"].values():
+        descendant = font.get_object()["/DescendantFonts"][0].get_object()
+        data = descendant["/FontDescriptor"]["/FontFile2"].get_object().get_data()
+        families.add(TTFont(io.BytesIO(data))["name"].getDebugName(1))
+    return families
+
+
+@pytest.mark.usefixtures("needs_weasyprint")
+def test_it_embeds_the_local_font_it_names_not_a_system_fallback():
+    expected = "DejaVu Sans" if "dejavu" in font_faces()[0][2] else "Bitstream Vera Sans"
+    html = '<html lang="en"><title>T</title><h1>Hello</h1><p>Plain <b>words</b>.</p></html>'
+    pdf = reader(render.html_to_pdf(html, render.booklet_css(EDITIONS[0]), "http://x/"))
+    assert embedded_families(pdf) == {expected}
+    assert all("Booklet-Sans" in str(font["/BaseFont"]) for font in fonts_of(pdf))
+
+
+def fonts_of(pdf) -> list:
+    return [font.get_object() for font in pdf.pages[0]["/Resources"]["/Font"].values()]
+
+
+@pytest.fixture
+def without_dejavu(monkeypatch, tmp_path):
+    monkeypatch.setattr(render, "_DEJAVU", tmp_path / "no-fonts-here")
+    render.font_faces.cache_clear()
+    yield
+    render.font_faces.cache_clear()
+
+
+@pytest.mark.usefixtures("needs_weasyprint", "without_dejavu")
+def test_without_dejavu_it_embeds_the_vera_font_that_reportlab_ships():
+    assert all("/reportlab/fonts/Vera" in url for _, _, url in font_faces())
+    html = '<html lang="en"><title>T</title><h1>Hello</h1><p>Plain <b>words</b>.</p></html>'
+    pdf = reader(render.html_to_pdf(html, render.booklet_css(EDITIONS[0]), "http://x/"))
+    assert embedded_families(pdf) == {"Bitstream Vera Sans"}
