@@ -9,11 +9,15 @@ one of those font files.
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import reportlab
 from django.template.loader import render_to_string
 
 from .editions import Edition
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 PDF_VARIANT = "pdf/ua-1"
 _DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -55,22 +59,24 @@ def html_to_pdf(html: str, css: str, base_url: str) -> bytes:
     """A tagged PDF of the HTML. Raises BookletUnavailable when WeasyPrint cannot load."""
     try:
         from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
     except (ImportError, OSError) as exc:  # OSError: Pango or its friends are not installed
         raise BookletUnavailable(f"WeasyPrint cannot load: {exc}") from exc
     fetcher = local_fetcher()
+    fonts = FontConfiguration()  # without it the @font-face rules would be ignored
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    stylesheet = CSS(string=css, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT)
+    stylesheet = CSS(string=css, url_fetcher=fetcher, font_config=fonts)
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_variant=PDF_VARIANT)
 
 
-def local_fetcher():
+def local_fetcher() -> "URLFetcher":
     """A WeasyPrint URL fetcher that opens the booklet's font files and nothing else."""
     from weasyprint.urls import URLFetcher
 
     allowed = {url for _, _, url in font_faces()}
 
     class LocalFontsOnly(URLFetcher):
-        def fetch(self, url: str, headers: dict | None = None):
+        def fetch(self, url: str, headers: dict | None = None) -> "URLFetcherResponse":
             if url not in allowed:
                 raise ValueError(f"the booklet fetches nothing from outside: {url}")
             return super().fetch(url, headers)
