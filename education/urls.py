@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feedback, views
+from .booklet import views as booklet_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,4 +17,6 @@ urlpatterns = [
     path("feedback/thanks/", feedback.thanks, name="feedback-thanks"),
     path("diary/", views.diary, name="diary"),
     path("diary/pdf/", views.diary_pdf, name="diary-pdf"),
+    path("booklet/", booklet_views.booklet_page, name="booklet"),
+    path("booklet/<str:filename>", booklet_views.booklet_pdf, name="booklet-pdf"),
 ]
