@@ -6,6 +6,7 @@ revision with preview, word diff, approval and revert. Nothing can be deleted he
 """
 
 import datetime
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin
@@ -16,7 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_governance import SUMMARY_FIELD, GovernedAdmin
 from .admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings
+from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings, SearchSynonym
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -165,3 +166,14 @@ class ReviewSettingsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(SearchSynonym)
+class SearchSynonymAdmin(KeepEverythingAdmin):
+    list_display = ["words"]
+    search_fields = ["words"]
+    formfield_overrides = WIDE_FIELDS
+
+    def view_on_site(self, obj: SearchSynonym) -> str:
+        phrases = obj.phrases()
+        return "/search/?" + urlencode({"q": phrases[0]}) if phrases else "/search/"

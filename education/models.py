@@ -463,5 +463,43 @@ class ContentVersion(models.Model):
         return f"Content version {self.version}"
 
 
+class SearchSynonym(models.Model):
+    """Words that mean the same thing to the site search (e.g. 'fever, temperature').
+
+    A search for any word in a group also finds the others. Editors keep the list in the
+    admin; the first list ships in migration 0003.
+    """
+
+    words = models.CharField(
+        "words that mean the same",
+        max_length=300,
+        unique=True,
+        help_text="Words or short phrases people may search for that mean the same thing, "
+        "separated by commas, e.g. 'fever, temperature, high temperature'. A search for any "
+        "of them also finds the others. Brand names and short forms are fine, e.g. "
+        "'dex, dexamethasone'.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["words"]
+        verbose_name = "search synonym"
+
+    def __str__(self) -> str:
+        return self.words
+
+    def phrases(self) -> list[str]:
+        """Each entry, lower case with single spaces; empty entries dropped."""
+        entries = (" ".join(entry.split()).lower() for entry in self.words.split(","))
+        return list(dict.fromkeys(entry for entry in entries if entry))
+
+    def clean(self) -> None:
+        super().clean()
+        if len(self.phrases()) < 2:
+            raise ValidationError(
+                {"words": "Give at least two words or phrases, separated by commas."}
+            )
+
+
 # Governance models live in their own module; importing them here registers them with Django.
 from .revision_models import Approval, PageFeedback, ReviewSettings, Revision  # noqa: E402, F401

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feedback, views
+from .booklet import views as booklet_views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -14,4 +15,8 @@ urlpatterns = [
     path("feedback/", feedback.answer, name="feedback"),
     path("feedback/reason/", feedback.reason, name="feedback-reason"),
     path("feedback/thanks/", feedback.thanks, name="feedback-thanks"),
+    path("diary/", views.diary, name="diary"),
+    path("diary/pdf/", views.diary_pdf, name="diary-pdf"),
+    path("booklet/", booklet_views.booklet_page, name="booklet"),
+    path("booklet/<str:filename>", booklet_views.booklet_pdf, name="booklet-pdf"),
 ]

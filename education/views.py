@@ -1,8 +1,6 @@
 """Public education pages. Every view reads through a ``published()`` queryset; staff may
 preview drafts. No view here sets a cookie: the search form is a plain GET form."""
 
-from django.db import connection
-from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -10,9 +8,13 @@ from django.views.decorators.http import require_safe
 
 from .cache import cached_page
 from .checklist import grouped_checklist
+from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
+from .diary_pdf import render_diary_pdf
+from .forms import DiaryForm
 from .governance import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
+from .search import MAX_QUERY_LENGTH, search_site
 from .translation_models import ENGLISH
 from .translations import (
     active_language,
@@ -21,8 +23,6 @@ from .translations import (
     is_out_of_date,
     localised,
 )
-
-MAX_QUERY_LENGTH = 100
 
 
 def glossary_terms(language: str) -> list[Term]:
@@ -130,34 +130,6 @@ def get_help(request: HttpRequest) -> HttpResponse:
     return render(request, "education/get_help.html", {"help_settings": HelpSettings.load()})
 
 
-# PostgreSQL text-search configurations (stemming) for each site language.
-SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
-
-
-def search_pages(query: str, language: str = ENGLISH) -> QuerySet[Page]:
-    """Published pages in ``language`` matching the query, best first (full-text search with
-    the language's stemming on PostgreSQL)."""
-    pages = Page.objects.published().for_language(language)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        config = SEARCH_CONFIGS.get(language, "simple")
-        vector = (
-            SearchVector("title", weight="A", config=config)
-            + SearchVector("summary", weight="B", config=config)
-            + SearchVector("body", weight="C", config=config)
-        )
-        search_query = SearchQuery(query, search_type="websearch", config=config)
-        return (
-            pages.annotate(search=vector, rank=SearchRank(vector, search_query))
-            .filter(search=search_query)
-            .order_by("-rank", "order")
-        )
-    return pages.filter(
-        Q(title__icontains=query) | Q(summary__icontains=query) | Q(body__icontains=query)
-    )
-
-
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())
@@ -168,6 +140,33 @@ def search(request: HttpRequest) -> HttpResponse:
         context["problem"] = "too_long"
         context["query"] = ""
     else:
-        context["results"] = list(search_pages(query, active_language()))
+        context["results"] = search_site(query, active_language())
     context["max_length"] = MAX_QUERY_LENGTH
     return render(request, "education/search.html", context)
+
+
+def _diary_page(request: HttpRequest, form: DiaryForm, status: int = 200) -> HttpResponse:
+    text = diary_text(HelpSettings.load())
+    days = [text.day_label(day) for day in range(1, DAYS_PER_WEEK + 1)]
+    context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY)}
+    return render(request, "education/diary.html", context, status=status)
+
+
+@require_safe
+@cached_page
+def diary(request: HttpRequest) -> HttpResponse:
+    """A blank diary to print, and the choices for its PDF."""
+    return _diary_page(request, DiaryForm())
+
+
+@require_safe
+def diary_pdf(request: HttpRequest) -> HttpResponse:
+    """The blank diary as a PDF. GET is fine: the choices (paper, weeks) are not personal."""
+    form = DiaryForm(request.GET)
+    if not form.is_valid():
+        return _diary_page(request, form, status=400)
+    paper, weeks = form.cleaned_data["paper"], form.cleaned_data["weeks"]
+    pdf = render_diary_pdf(diary_text(HelpSettings.load()), paper, weeks)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="symptom-diary-{paper}.pdf"'
+    return response

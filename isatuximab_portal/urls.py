@@ -2,6 +2,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from education import offline
+
 from . import views
 
 admin.site.site_header = "Isatuximab guide: content editing"
@@ -14,6 +16,11 @@ urlpatterns = [
 # The public site: English at the usual addresses, Spanish under /es/.
 urlpatterns += i18n_patterns(
     path("schedule/", include("schedule.urls")),
+    # The offline web app lives at the site root so the service worker's scope is the site.
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("offline/", offline.offline, name="offline"),
+    path("offline/tools/", offline.offline, {"tools": True}, name="offline-tools"),
     path("", include("education.urls")),
     prefix_default_language=False,
 )

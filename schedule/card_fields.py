@@ -15,6 +15,7 @@ from bidi import get_display
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from .carry_until import carry_until
 from .dates import short_date
 from .pdf.fonts import printable, register_fonts
 
@@ -38,6 +39,7 @@ MAX_LENGTHS = {
     "centre_phone": 20,
     "contact_name": 22,
     "contact_phone": 20,
+    "results_held_at": 34,
 }
 
 BLOOD_GROUPS = [
@@ -71,6 +73,8 @@ class CardDetails:
     screen_date: datetime.date | None = None
     contact_name: str = ""
     contact_phone: str = ""
+    last_dose_date: datetime.date | None = None
+    results_held_at: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,23 +98,48 @@ class FieldBox:
         return self.x + self.width - self.value_x
 
 
-def _row(n: int) -> float:
-    """Baseline of the n-th 13.5 pt row on the back; row 0 (the centre) has a second line."""
-    return CARD_HEIGHT - SAFE - 9 - 13.5 * n - (LINE_PITCH if n else 0)
-
-
 FULL_WIDTH = CARD_WIDTH - 2 * SAFE
 BESIDE_QR = FULL_WIDTH - QR_SIZE - 6
+ROW_PITCH = 12.5  # from one row's baseline to the next: room to write by hand
+TOP_ROW = CARD_HEIGHT - SAFE - 7  # baseline of the back's first row
+LAST_DOSE_WIDTH = 94  # the front's last-dose box; the carry-until box takes the rest of the row
+ROW_GAP = 4  # between two boxes on one row
+
+
+def _back_row(n: int) -> float:
+    """Baseline of the back's n-th row; rows 2 and 3 have a second line (LINE_PITCH below)."""
+    return TOP_ROW - ROW_PITCH * n - LINE_PITCH * max(0, min(n - 2, 2))
+
+
+def _front_row(n: int) -> float:
+    """Baseline of the front's n-th row counted up from the bottom row (n = 0)."""
+    return SAFE + 2.5 + ROW_PITCH * n
+
+
+# The carry-until box is worked out from the last dose (schedule/carry_until.py), not typed.
 FIELD_BOXES = (
-    FieldBox("name", "Name:", "front", SAFE, SAFE + 11, FULL_WIDTH, lines=2),
-    FieldBox("centre", "Treatment centre:", "back", SAFE, _row(0), FULL_WIDTH, lines=2),
-    FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _row(1), FULL_WIDTH),
-    FieldBox("contact_name", "Emergency contact:", "back", SAFE, _row(2), FULL_WIDTH),
-    FieldBox("contact_phone", "Their phone:", "back", SAFE, _row(3), FULL_WIDTH),
-    FieldBox("blood_group", "Blood group:", "back", SAFE, _row(4), FULL_WIDTH),
-    FieldBox("screen_date", "Pre-treatment type and screen on:", "back", SAFE, _row(5), BESIDE_QR),
-    FieldBox("start_date", "Treatment started:", "back", SAFE, _row(6), BESIDE_QR),
-)
+    FieldBox("name", "Name:", "front", SAFE, _front_row(3) + LINE_PITCH, FULL_WIDTH, lines=2),
+    FieldBox("last_dose_date", "Last dose:", "front", SAFE, _front_row(2), LAST_DOSE_WIDTH),
+    FieldBox(
+        "carry_until",
+        "Carry until at least:",
+        "front",
+        SAFE + LAST_DOSE_WIDTH + ROW_GAP,
+        _front_row(2),
+        FULL_WIDTH - LAST_DOSE_WIDTH - ROW_GAP,
+    ),
+    FieldBox("contact_name", "Emergency contact:", "front", SAFE, _front_row(1), FULL_WIDTH),
+    FieldBox("contact_phone", "Their phone:", "front", SAFE, _front_row(0), FULL_WIDTH),
+    FieldBox("blood_group", "Blood group (from the lab report):", "back", SAFE, _back_row(0),
+             FULL_WIDTH),
+    FieldBox("screen_date", "Type and screen (group and screen) on:", "back", SAFE,
+             _back_row(1), FULL_WIDTH),
+    FieldBox("results_held_at", "Pre-treatment results held at:", "back", SAFE, _back_row(2),
+             FULL_WIDTH, lines=2),
+    FieldBox("centre", "Treatment centre:", "back", SAFE, _back_row(3), FULL_WIDTH, lines=2),
+    FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _back_row(4), FULL_WIDTH),
+    FieldBox("start_date", "Treatment started:", "back", SAFE, _back_row(5), BESIDE_QR),
+)  # fmt: skip
 BOXES = {box.key: box for box in FIELD_BOXES}
 
 
@@ -177,10 +206,16 @@ def fits(key: str, text: str) -> bool:
 
 
 def card_values(details: CardDetails) -> dict[str, str]:
-    """Each field's text as printed; dates as day, short month, year ('5 Jan 2026')."""
+    """Each box's text as printed; dates as day, short month, year ('5 Jan 2026').
+
+    The carry-until box is filled from the last dose: 6 months on, rounded up
+    (schedule/carry_until.py), and left blank to write by hand when no last dose is given.
+    """
     values = {}
     for field in fields(details):
         value = getattr(details, field.name)
         is_date = isinstance(value, datetime.date) or value is None
         values[field.name] = short_date(value) if is_date else value
+    last_dose = details.last_dose_date
+    values["carry_until"] = short_date(carry_until(last_dose)) if last_dose else ""
     return values

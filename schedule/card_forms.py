@@ -6,6 +6,8 @@ import re
 from django import forms
 
 from .card_fields import BLOOD_GROUP_ON_CARD, BLOOD_GROUPS, MAX_LENGTHS, CardDetails, fits
+from .carry_until import carry_until
+from .dates import short_date
 from .fields import (
     DEFAULT_PAPER,
     IsoDateField,
@@ -71,13 +73,24 @@ class WalletCardForm(forms.Form):
         label="Blood group",
         choices=BLOOD_GROUPS,
         required=False,
-        help_text="From the blood test done before your first infusion. Ask your nurse.",
+        help_text="Copy it from the lab report of the blood test done before your first "
+        "infusion. If you do not have the report, leave it blank and ask your nurse.",
         widget=forms.Select(attrs=OFF),
     )
     screen_date = _date(
-        "Date of the blood group test before treatment",
-        "The date of the blood group and antibody test (type and screen) done before "
-        "your first infusion. Ask your nurse.",
+        "Date of the type and screen (group and screen) test before treatment",
+        "The blood group and antibody test done before your first infusion. Ask your nurse.",
+    )
+    results_held_at = _text(
+        "Where your blood results from before treatment are kept",
+        "results_held_at",
+        "The lab or hospital that did that test, for example 'City Hospital blood bank'. "
+        "The blood bank asks them for your results.",
+    )
+    last_dose_date = _date(
+        "Date of your last isatuximab dose (only if your treatment has stopped)",
+        "Leave it empty while you are still having isatuximab. If you fill it in, the card "
+        "shows the date to carry it until: 6 months after the last dose.",
     )
     contact_name = _text(
         "Emergency contact name",
@@ -115,6 +128,21 @@ class WalletCardForm(forms.Form):
     def clean_screen_date(self) -> datetime.date | None:
         return self._clean_date("screen_date")
 
+    def clean_last_dose_date(self) -> datetime.date | None:
+        """A past date whose 6-month window has not ended: the card is for that window."""
+        value = self.cleaned_data.get("last_dose_date")
+        if value and value > self.today:
+            raise forms.ValidationError(
+                "The last dose cannot be in the future. While you are still having "
+                "isatuximab, leave this empty."
+            )
+        if value and carry_until(value) < self.today:
+            raise forms.ValidationError(
+                f"That is more than 6 months ago: the card was needed until "
+                f"{short_date(carry_until(value))}. Check the date, or leave it empty."
+            )
+        return value
+
     def _clean_text(self, key: str) -> str:
         value = self.cleaned_data.get(key, "")
         if not fits(key, value):
@@ -137,6 +165,9 @@ class WalletCardForm(forms.Form):
     def clean_centre(self) -> str:
         return self._clean_text("centre")
 
+    def clean_results_held_at(self) -> str:
+        return self._clean_text("results_held_at")
+
     def clean_contact_name(self) -> str:
         return self._clean_text("contact_name")
 
@@ -155,6 +186,17 @@ class WalletCardForm(forms.Form):
                 "This test is done before the first infusion. "
                 "Enter a date on or before the date you started isatuximab.",
             )
+        last = data.get("last_dose_date")
+        if last and start and last < start:
+            self.add_error(
+                "last_dose_date",
+                "The last dose cannot be before the date you started isatuximab.",
+            )
+        elif last and screen and last < screen:
+            self.add_error(
+                "last_dose_date",
+                "The last dose comes after the blood test done before treatment. Check both dates.",
+            )
         return data
 
     def details(self) -> CardDetails:
@@ -168,6 +210,8 @@ class WalletCardForm(forms.Form):
             screen_date=data["screen_date"],
             contact_name=data["contact_name"],
             contact_phone=data["contact_phone"],
+            last_dose_date=data["last_dose_date"],
+            results_held_at=data["results_held_at"],
         )
 
 

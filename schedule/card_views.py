@@ -1,4 +1,5 @@
-"""The blood-transfusion alert wallet card: a form that returns a PDF and keeps nothing."""
+"""The blood-transfusion alert wallet card: a form that returns a PDF or a phone image (PNG)
+and keeps nothing."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -6,10 +7,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .card_forms import WalletCardForm, calendar_prefill
+from .pdf.card_image import render_image
 from .pdf.wallet_card import render as render_card
 from .private import attachment, private_tool
 
-FILENAME = "isatuximab-alert-card.pdf"  # never personal data in a file name
+# Never personal data in a file name.
+FILENAME = "isatuximab-alert-card.pdf"
+IMAGE_FILENAME = "isatuximab-alert-card.png"
 
 
 @private_tool
@@ -26,6 +30,11 @@ def wallet_card(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _page(request, form)
     url = request.build_absolute_uri(reverse("for-blood-banks"))
+    if request.POST.get("output") == "image":
+        # Shown in the browser, where a long press saves it to the phone's photos.
+        return attachment(
+            render_image(form.details(), url), "image/png", IMAGE_FILENAME, inline=True
+        )
     pdf = render_card(form.details(), url, form.cleaned_data["paper"], form.cleaned_data["layout"])
     return attachment(pdf, "application/pdf", FILENAME)
 

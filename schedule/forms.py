@@ -1,13 +1,21 @@
-"""The treatment calendar form: forgiving typing, clear messages, and no stored values."""
+"""The treatment calendar form for the whole regimen: clear messages, a weight question, and
+no stored values.
+
+Cleaning gives one of three answers: errors (shown next to the fields and in a summary),
+`question` (a weight to confirm before any dose is shown) or `schedule` with `dose`.
+"""
 
 import datetime as dt
-import re
-from decimal import Decimal
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Fieldset, Layout
+from crispy_forms.layout import HTML, Field, Fieldset, Layout
 from django import forms
 
+from . import calendar_fields as cf
+from .backbone import BACKBONES, Medicine, with_days
+from .day_syntax import DaySyntaxError, parse_days
+from .delays import MAX_DELAYS, Delay
+from .dose import Dose, PlanError
 from .fields import (
     DATE_HINT,
     DEFAULT_PAPER,
@@ -16,15 +24,13 @@ from .fields import (
     check_treatment_date,
     paper_field,
 )
-from .plan import MAX_DELAY_DAYS, Delay, Plan, PlanError, build_plan
+from .plan import Schedule, build_schedule
+from .public_holidays import holiday_lookup, place_name
 from .regimens import REGIMENS
+from .weight import Question, read_weight
 
-MAX_CYCLE = 999
-
-_NUMBER = re.compile(r"\d{1,6}(?:\.\d{0,3}|,\d{1,2})?")  # "1,200" is not a decimal
-_TYPED_UNIT = re.compile(
-    r"(?P<number>.*?)\s*(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)?\.?", re.IGNORECASE
-)
+HOLIDAY_YEARS = 5  # two years of treatment plus room for delays
+UNIT_CHOICES = [("kg", "Kilograms (kg)"), ("lb", "Pounds (lb)")]
 
 
 def _regimen_choices() -> list[tuple[str, str]]:
@@ -33,40 +39,6 @@ def _regimen_choices() -> list[tuple[str, str]]:
         label = f"{regimen.name}: {regimen.who_for} (approved in {regimen.approved_text})"
         choices.append((regimen.slug, label))
     return choices
-
-
-class WeightField(forms.CharField):
-    """A weight typed as "70", "70.5", "70,5" or "70 kg"; cleans to (Decimal, typed unit)."""
-
-    def to_python(self, value):
-        text = super().to_python(value)
-        if text in self.empty_values:
-            return None
-        match = _TYPED_UNIT.fullmatch(text)
-        number = match["number"] if match else text
-        typed = (match["unit"] or "").lower()[:1] if match else ""
-        if number.startswith("-"):
-            raise forms.ValidationError("The weight must be a number above 0, like 70.")
-        if not _NUMBER.fullmatch(number):
-            raise forms.ValidationError("Enter the weight as a number, like 70 or 70.5.")
-        unit = {"k": "kg", "l": "lb", "p": "lb"}.get(typed)
-        return Decimal(number.replace(",", ".")), unit
-
-
-def _cycle_field(label: str, help_text: str, maximum: int = MAX_CYCLE) -> forms.IntegerField:
-    return forms.IntegerField(
-        label=label,
-        required=False,
-        min_value=1,
-        max_value=maximum,
-        help_text=help_text,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-        error_messages={
-            "invalid": "Enter a whole number, like 4.",
-            "min_value": "Enter a number of 1 or more.",
-            "max_value": f"Enter a number of {maximum} or less.",
-        },
-    )
 
 
 class CalendarForm(forms.Form):
@@ -80,72 +52,109 @@ class CalendarForm(forms.Form):
             "invalid_choice": "Choose one of the treatments in the list.",
         },
     )
-    weight = WeightField(
+    weight = forms.CharField(
         label="Your weight",
-        help_text="A number, like 70 or 70.5. Used only to estimate the dose.",
+        max_length=30,
+        help_text="A number, like 70 or 70.5. You can type the unit too, like 154 lb. "
+        "Used only to estimate the isatuximab dose.",
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-        error_messages={"required": "Enter your weight, like 70 or 70.5."},
+        error_messages={
+            "required": "Enter your weight, like 70 or 70.5.",
+            "max_length": "Enter the weight as a number, like 70 or 70.5.",
+        },
     )
     weight_unit = forms.ChoiceField(
         label="Weight unit",
-        choices=[("kg", "Kilograms (kg)"), ("lb", "Pounds (lb)")],
-        initial="kg",
+        choices=UNIT_CHOICES,
+        required=False,
         widget=LinkableRadioSelect,
         help_text="Choose the unit your weight is in.",
-        error_messages={
-            "required": "Choose kilograms (kg) or pounds (lb).",
-            "invalid_choice": "Choose kilograms (kg) or pounds (lb).",
-        },
+        error_messages={"invalid_choice": "Choose kilograms (kg) or pounds (lb)."},
     )
+    weight_checked = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     start_date = IsoDateField(
         label="Date of your first infusion (cycle 1, day 1)",
         help_text="The day your treatment started or will start. Type it as YYYY-MM-DD "
         "if you have no date picker.",
         error_messages={"required": "Enter the date of your first infusion. " + DATE_HINT},
     )
-    first_cycle = _cycle_field(
-        "First cycle to show", "Leave empty to start from the cycle you are in now."
-    )
-    last_cycle = _cycle_field(
-        "Last cycle to show", "Leave empty to show about 6 months. At most 2 years."
-    )
-    delay_from = _cycle_field(
-        "Number of the infusion that was delayed",
-        "Optional. Infusion numbers count from your very first infusion.",
-    )
-    delay_days = _cycle_field(
-        "How many days later it was given",
-        f"Optional. From 1 to {MAX_DELAY_DAYS} days.",
-        maximum=MAX_DELAY_DAYS,
+    first_cycle = cf._number("First cycle to show", "Leave empty to start now.", cf.MAX_NUMBER)
+    last_cycle = cf._number(
+        "Last cycle to show", "Leave empty to show about 6 months. At most 2 years.", cf.MAX_NUMBER
     )
     paper = paper_field("Paper size for the PDF", "Only matters if you download the PDF.")
 
     def __init__(self, *args, today: dt.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
-        self.plan: Plan | None = None
+        extra = {
+            **cf.option_fields(),
+            **cf.handout_fields(),
+            **cf.day_fields(),
+            **cf.delay_fields(),
+        }
+        self.fields.update(extra)
         for field in self.fields.values():
             field.widget.attrs["autocomplete"] = "off"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            "regimen",
-            Field("weight", css_class="input-short"),
-            "weight_unit",
+        self.schedule: Schedule | None = None
+        self.dose: Dose | None = None
+        self.question: Question | None = None
+
+    @property
+    def helper(self) -> FormHelper:
+        """Built when the form is drawn, so the optional section opens if it holds errors."""
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = self._layout()
+        return helper
+
+    def _layout(self) -> Layout:
+        open_attr = " open" if self._optional_used() else ""
+        days = [
+            Fieldset(
+                f"If your treatment is {REGIMENS[slug].name}",
+                *[n for n in self.fields if n.startswith(f"days_{slug}_")],
+                data_regimen=slug,
+            )
+            for slug in BACKBONES
+        ]
+        delays = [
+            Fieldset(f"Delay {row}", f"delay{row}_kind", Field(f"delay{row}_number",
+                     css_class="input-short"), Field(f"delay{row}_days", css_class="input-short"),
+                     css_class="delay-row")
+            for row in range(1, MAX_DELAYS + 1)
+        ]  # fmt: skip
+        return Layout(
+            "regimen", Field("weight", css_class="input-short"), "weight_unit", "weight_checked",
             Field("start_date", css_class="input-date"),
-            Fieldset(
-                "Which cycles to show (optional)",
-                Field("first_cycle", css_class="input-short"),
-                Field("last_cycle", css_class="input-short"),
-            ),
-            Fieldset(
-                "If a dose was delayed (optional)",
-                Field("delay_from", css_class="input-short"),
-                Field("delay_days", css_class="input-short"),
-            ),
+            Fieldset("Which cycles to show (optional)",
+                     Field("first_cycle", css_class="input-short"),
+                     Field("last_cycle", css_class="input-short")),
+            "holidays",
+            HTML(f'<details class="optional-section" id="other-medicines"{open_attr}><summary>'
+                 "For your care team: other medicines' days and delays (optional)</summary>"
+                 f"<p>{DAYS_INTRO}</p>"),
+            *days,
+            HTML(f"<h3>Delays</h3><p>{DELAYS_INTRO}</p>"),
+            *delays,
+            HTML("</details>"),
+            Fieldset("For the printed handout (optional, never stored)", "patient_name",
+                     "clinic_name", "clinic_phone"),
+            Fieldset("Calendar file (.ics) choices", "ics_tablets", "ics_past"),
             "paper",
+        )  # fmt: skip
+
+    def _optional_used(self) -> bool:
+        if not self.is_bound:
+            return False
+        names = [n for n in self.fields if n.startswith(("days_", "delay"))]
+        changed = any(
+            (self.data.get(n) or "") != (self.fields[n].initial or "")
+            for n in names
+            if not n.endswith("_kind")
         )
+        return changed or any(n in self.errors for n in names)
 
     def clean_start_date(self) -> dt.date:
         return check_treatment_date(self.cleaned_data["start_date"], self.today)
@@ -155,35 +164,78 @@ class CalendarForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.errors:
-            return data
-        weight, typed_unit = data["weight"]
-        unit = data["weight_unit"]
-        if typed_unit and typed_unit != unit:
-            self.add_error(
-                "weight",
-                f"You typed {typed_unit} but chose {unit} below. Remove the unit from the "
-                "box or choose the matching unit.",
-            )
-            return data
-        delay = self._delay(data)
+        slug = data.get("regimen")
+        medicines = self._medicines(slug) if slug else None
+        delays = self._delays(data)
         if self.errors:
             return data
         try:
-            self.plan = build_plan(
-                data["regimen"], data["start_date"], weight, unit, self.today,
-                data["first_cycle"], data["last_cycle"], delay,
+            self.schedule = build_schedule(
+                slug, data["start_date"], self.today, medicines, delays,
+                data["first_cycle"], data["last_cycle"], self._holidays(data),
             )  # fmt: skip
+            answer = read_weight(data["weight"], data["weight_unit"], data["weight_checked"])
         except PlanError as error:
             self.add_error(error.field if error.field in self.fields else None, str(error))
+            return data
+        if isinstance(answer, Question):
+            self.question = answer
+        else:
+            self.dose = answer
         return data
 
-    def _delay(self, data) -> Delay | None:
-        number, days = data.get("delay_from"), data.get("delay_days")
-        if number is None and days is None:
-            return None
-        if number is None:
-            self.add_error("delay_from", "Enter the number of the infusion that was delayed.")
-        if days is None:
-            self.add_error("delay_days", "Enter how many days later the infusion was given.")
-        return Delay(number, days) if number and days else None
+    @property
+    def place(self) -> str | None:
+        key = self.cleaned_data.get("holidays") if hasattr(self, "cleaned_data") else None
+        return place_name(key) if key else None
+
+    def _holidays(self, data):
+        years = range(data["start_date"].year, data["start_date"].year + HOLIDAY_YEARS)
+        return holiday_lookup(data.get("holidays"), years)
+
+    def _medicines(self, slug: str) -> tuple[Medicine, ...]:
+        regimen, out = REGIMENS[slug], []
+        team_enters = BACKBONES[slug].status == "team"
+        for medicine in BACKBONES[slug].medicines:
+            days = {}
+            for index, rule in enumerate(medicine.rules):
+                name = cf.days_field_name(slug, medicine, index)
+                if name not in self.data:  # not sent at all (no optional section): defaults
+                    continue
+                text = self.cleaned_data.get(name, "")
+                if team_enters and not text.strip():
+                    days[index] = ()
+                    continue
+                try:
+                    days[index] = parse_days(text, cf.rule_length(regimen, rule), allow_none=True)
+                except DaySyntaxError as error:
+                    self.add_error(name, str(error))
+            out.append(with_days(medicine, days))
+        return tuple(out)
+
+    def _delays(self, data) -> tuple[Delay, ...]:
+        delays = []
+        for row in range(1, MAX_DELAYS + 1):
+            number, days = data.get(f"delay{row}_number"), data.get(f"delay{row}_days")
+            if number is None and days is None:
+                continue
+            if number is None:
+                self.add_error(f"delay{row}_number", "Enter the infusion or cycle number.")
+            if days is None:
+                self.add_error(f"delay{row}_days", "Enter how many days later.")
+            if number and days:
+                kind = data.get(f"delay{row}_kind") or "infusion"
+                delays.append(Delay(kind, number, days, row))
+        return tuple(delays)
+
+
+DAYS_INTRO = (
+    "Each box holds the days of each cycle, like 1-21, 1, 8, 15, 22 or 1-14, 22-35. Change "
+    "them to match the plan, or type none to leave a medicine out. Only the boxes for the "
+    "treatment chosen above are used. For Isa-VRd without a transplant the boxes are empty: "
+    "the care team types the days."
+)
+DELAYS_INTRO = (
+    "If a dose was given late, every later date moves by the same number of days. Enter where "
+    "each delay starts (an infusion number or a cycle number) and how many days later it was."
+)

@@ -1,46 +1,58 @@
-"""The treatment calendar as an iCalendar (.ics) file (RFC 5545), written out directly.
+"""The whole-regimen calendar as an iCalendar (.ics) file (RFC 5545), written out directly.
 
-One all-day event per infusion with an exclusive DTEND (the next day) and a reminder the day
-before. UIDs depend only on the regimen, the start date and the infusion number, so downloading
-again updates the same events instead of adding copies. The weight and dose are left out: a
-calendar is often synced to other services, and the date is all it needs.
+- One all-day event per clinic day, listing everything given there; an isatuximab day keeps
+  its expected infusion time in the description. A public holiday is flagged there too.
+- Optional reminders for tablets and capsules at home (off unless asked), one per medicine
+  per day.
+- Only today and later days, unless past days are asked for.
+- UIDs depend only on the regimen, the start date, the cycle day and (for home reminders) the
+  medicine, so a second download updates the same events instead of adding copies.
+- SEQUENCE is the number of delays that moved the event: adding a delay moves later events
+  and raises their SEQUENCE, so calendar apps take the new date.
+- No weight, dose, name, clinic or phone number goes in: calendars are often synced elsewhere.
 
 The file is a handful of fixed-format lines, so it is written here rather than through the
-`icalendar` library, whose general-purpose line folding made a year's calendar take about
-10 ms; the tests parse every file with `icalendar` to hold this writer to the standard.
-Text values are escaped (RFC 5545 3.3.11) and long lines folded (3.1) exactly as `icalendar`
-does it, which a test checks byte for byte; lines end in CRLF.
+`icalendar` library, whose general-purpose line folding was many times slower; the tests parse
+every file with `icalendar` to hold this writer to the standard. Text values are escaped (RFC
+5545 3.3.11) and long lines folded (3.1) exactly as `icalendar` does it, which a test checks
+byte for byte; lines end in CRLF.
 """
 
 import datetime as dt
 import functools
 
 from . import wording
-from .plan import Infusion, Plan
+from .plan import Item, Schedule, TreatmentDay
 
 PRODID = "-//Isatuximab treatment guide//Treatment calendar//EN"
 UID_DOMAIN = "calendar.isatuximab-treatment-guide"
 CALENDAR_NAME = "Isatuximab treatment"
-# 15 hours before an all-day event's midnight start: 9:00 the day before.
-REMINDER_BEFORE = "-PT15H"
+REMINDER_BEFORE = "-PT15H"  # 9:00 the day before an all-day event
 MAX_OCTETS = 75  # per line, before the CRLF (RFC 5545 3.1)
 
 
-def render_ics(plan: Plan, now: dt.datetime) -> bytes:
-    """The calendar file for `plan`; `now` (timezone-aware) becomes every event's DTSTAMP."""
+def render_ics(
+    schedule: Schedule,
+    now: dt.datetime,
+    place: str | None = None,
+    tablets: bool = False,
+    past: bool = False,
+) -> bytes:
+    """The calendar file; `now` (timezone-aware) becomes every event's DTSTAMP."""
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        b"BEGIN:VCALENDAR\r\n",
-        b"VERSION:2.0\r\n",
-        _line("PRODID", PRODID),
-        b"CALSCALE:GREGORIAN\r\n",
-        b"METHOD:PUBLISH\r\n",
-        _line("X-WR-CALNAME", CALENDAR_NAME),
-    ]
-    if plan.starts_in_future and plan.first_cycle == 1:
-        lines += _blood_test_event(plan, stamp)
-    for infusion in plan.infusions:
-        lines += _infusion_event(plan, infusion, stamp)
+    lines = [b"BEGIN:VCALENDAR\r\n", b"VERSION:2.0\r\n", _line("PRODID", PRODID),
+             b"CALSCALE:GREGORIAN\r\n", b"METHOD:PUBLISH\r\n",
+             _line("X-WR-CALNAME", CALENDAR_NAME)]  # fmt: skip
+    if not schedule.where_today.started and schedule.first_cycle == 1:
+        lines += _blood_test_event(schedule, stamp)
+    for day in schedule.days:
+        if day.date < schedule.today and not past:
+            continue
+        if day.is_clinic:
+            lines += _clinic_event(schedule, day, stamp, place)
+        if tablets:
+            for item in day.home_items:
+                lines += _home_event(schedule, day, item, stamp)
     lines.append(b"END:VCALENDAR\r\n")
     return b"".join(lines)
 
@@ -83,21 +95,24 @@ def _ends_mid_escape(piece: bytes) -> bool:
     return (len(piece) - len(piece.rstrip(b"\\"))) % 2 == 1
 
 
-def _uid(plan: Plan, what: str) -> str:
-    return f"{plan.regimen.slug}-{plan.start_date.isoformat()}-{what}@{UID_DOMAIN}"
+def _uid(schedule: Schedule, day: TreatmentDay, what: str) -> str:
+    start = schedule.start_date.isoformat()
+    return f"{schedule.regimen.slug}-{start}-c{day.cycle}d{day.day}-{what}@{UID_DOMAIN}"
 
 
-def _all_day(
-    uid: str, day: dt.date, summary: str, description: str, stamp: str, sequence: int
-) -> list[bytes]:
+def _event(uid: str, day: TreatmentDay, summary: str, lines: list, stamp: str) -> list[bytes]:
+    return _all_day(uid, day.date, summary, lines, stamp, day.delays_before)
+
+
+def _all_day(uid: str, date: dt.date, summary: str, lines: list, stamp: str, sequence: int):
+    description = "\n\n".join(line for line in lines if line)
     return [
         b"BEGIN:VEVENT\r\n",
         _line("SUMMARY", summary),
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}\r\n".encode(),
-        f"DTEND;VALUE=DATE:{day + dt.timedelta(days=1):%Y%m%d}\r\n".encode(),
+        f"DTSTART;VALUE=DATE:{date:%Y%m%d}\r\n".encode(),
+        f"DTEND;VALUE=DATE:{date + dt.timedelta(days=1):%Y%m%d}\r\n".encode(),
         f"DTSTAMP:{stamp}\r\n".encode(),
         _line("UID", uid),
-        # A delayed dose moves the event; a higher SEQUENCE tells calendar apps it is newer.
         f"SEQUENCE:{sequence}\r\n".encode(),
         _line("DESCRIPTION", description),
         b"TRANSP:TRANSPARENT\r\n",
@@ -110,17 +125,38 @@ def _all_day(
     ]
 
 
-def _infusion_event(plan: Plan, infusion: Infusion, stamp: str) -> list[bytes]:
-    description = "\n\n".join(wording.infusion_details(plan, infusion))
-    uid = _uid(plan, f"infusion-{infusion.number}")
-    title = wording.infusion_title(infusion)
-    return _all_day(uid, infusion.date, title, description, stamp, int(infusion.delayed))
+def _clinic_event(
+    schedule: Schedule, day: TreatmentDay, stamp: str, place: str | None
+) -> list[bytes]:
+    names = ", ".join(item.medicine.name for item in day.clinic_items)
+    summary = f"Clinic: {names} ({wording.cycle_day(day)})"
+    lines = [
+        f"{schedule.regimen.name}, {wording.cycle_day(day)}.",
+        "At the clinic: " + wording.items_text(day.clinic_items) + ".",
+        wording.chair_time(day),
+        ("At home: " + wording.items_text(day.home_items) + ".") if day.home_items else None,
+        wording.holiday_text(day, place),
+        wording.AS_PRESCRIBED,
+        wording.DATE_ESTIMATE,
+    ]
+    return _event(_uid(schedule, day, "clinic"), day, summary, lines, stamp)
 
 
-def _blood_test_event(plan: Plan, stamp: str) -> list[bytes]:
-    # FACTS 6 says only "before the first dose", so the event sits on the day before C1D1 and
-    # says the care team sets the real day; no date is invented.
-    day = max(plan.start_date - dt.timedelta(days=1), plan.today)
-    description = f"{wording.BLOOD_TEST_DETAILS} {wording.DATE_ESTIMATE}"
-    uid = _uid(plan, "blood-test")
-    return _all_day(uid, day, wording.BLOOD_TEST_TITLE, description, stamp, 0)
+def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -> list[bytes]:
+    text = wording.item_text(item)
+    summary = f"At home: {text} ({wording.cycle_day(day)})"
+    lines = [
+        f"{schedule.regimen.name}, {wording.cycle_day(day)}.",
+        wording.AS_PRESCRIBED,
+        wording.DATE_ESTIMATE,
+    ]
+    return _event(_uid(schedule, day, item.medicine.key), day, summary, lines, stamp)
+
+
+def _blood_test_event(schedule: Schedule, stamp: str) -> list[bytes]:
+    # FACTS 6 says only "before the first dose", so the reminder sits on the day before cycle 1
+    # day 1 (or today) and says the care team sets the real day; no date is invented.
+    day = max(schedule.start_date - dt.timedelta(days=1), schedule.today)
+    lines = [wording.BLOOD_TEST_DETAILS, wording.DATE_ESTIMATE]
+    uid = f"{schedule.regimen.slug}-{schedule.start_date.isoformat()}-blood-test@{UID_DOMAIN}"
+    return _all_day(uid, day, wording.BLOOD_TEST_TITLE, lines, stamp, 0)

@@ -1,26 +1,32 @@
-"""Turn (regimen, cycle 1 day 1, weight, options, today) into a treatment calendar (no Django).
+"""The whole regimen day by day: isatuximab and every other medicine (no Django).
 
-Every date follows FACTS.md section 12: cycle 1 day 1 is the start date, a cycle starts the day
-after the previous one ends, and a delayed dose moves every later date by the same number of
-days (FACTS 5, 12e). Results are estimates for discussion with the care team.
+Dates follow FACTS.md 12 and FACTS-backbone 8: cycle 1 day 1 is the start date, a cycle starts
+the day after the previous one ends, a medicine's date is cycle start + day - 1, and the clinic
+visit days are the union of all clinic medicines. Delays (see delays.py) move everything from
+their starting point on (FACTS 5, 12e). Every date is an estimate; no backbone dose is ever
+computed.
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
-from .dose import Dose, PlanError, calculate_dose
+from .backbone import AT_CLINIC_DAYS, CLINIC, HOME, ISATUXIMAB, Medicine, backbone_for
+from .delays import Delay, Shift, planned_cycle, resolve, shift_at
+from .dose import PlanError
 from .regimens import Regimen, get_regimen
 
 # Expected infusion time when there is no reaction (FACTS 4b, 12f; totals confirmed by Sanofi).
 FIRST_INFUSION_MINUTES = Decimal(200)  # 3 h 20 min
 SECOND_INFUSION_MINUTES = Decimal("112.5")  # 1 h 53 min
 LATER_INFUSION_MINUTES = Decimal(75)
-PREMEDICINE_MINUTES = (15, 60)  # medicines 15 to 60 minutes before each infusion (FACTS 4c)
 
 DEFAULT_WINDOW_DAYS = 182  # about six months of cycles by default
 MAX_SPAN_DAYS = 731  # two years, counting one leap day
-MAX_DELAY_DAYS = 90
+
+Holidays = Callable[[dt.date], str | None]
 
 
 def expected_minutes(number: int) -> Decimal:
@@ -30,203 +36,224 @@ def expected_minutes(number: int) -> Decimal:
 
 
 @dataclass(frozen=True)
-class Delay:
-    """Infusion `from_infusion` and every later one happen `days` later than planned."""
+class Item:
+    """One medicine on one day, at the clinic or at home."""
 
-    from_infusion: int
-    days: int
+    medicine: Medicine
+    where: str
+    infusion_number: int | None = None
 
 
 @dataclass(frozen=True)
-class Infusion:
-    number: int  # counted from the first infusion of the whole treatment
+class TreatmentDay:
     date: dt.date
     cycle: int
     day: int
-    expected_minutes: Decimal
-    delayed: bool = False
+    items: tuple[Item, ...]
+    moved_days: int = 0
+    delays_before: int = 0  # how many delays moved this day; the .ics SEQUENCE
+    holiday: str | None = None
+
+    @cached_property
+    def clinic_items(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.where == CLINIC)
+
+    @cached_property
+    def home_items(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.where == HOME)
+
+    @cached_property
+    def is_clinic(self) -> bool:
+        return bool(self.clinic_items)
+
+    @cached_property
+    def infusion(self) -> Item | None:
+        return next((i for i in self.items if i.infusion_number is not None), None)
 
 
 @dataclass(frozen=True)
-class Plan:
+class Today:
+    cycle: int | None  # None: before the start or after the last cycle
+    day: int | None  # None in a gap made by a delay
+    started: bool
+    over: bool
+
+
+@dataclass(frozen=True)
+class Schedule:
     regimen: Regimen
+    status: str  # where other days come from: "label", "trial", "team" or "edited"
+    medicines: tuple[Medicine, ...]  # isatuximab first, then the others with days
     start_date: dt.date
     today: dt.date
-    dose: Dose
     first_cycle: int
     last_cycle: int
-    infusions: tuple[Infusion, ...]
-    notes: tuple[str, ...]
-    treatment_over: bool
-    delay: Delay | None
+    days: tuple[TreatmentDay, ...]
+    shifts: tuple[Shift, ...]
+    where_today: Today
+    notes: tuple[str, ...] = field(default=())
 
     @property
-    def starts_in_future(self) -> bool:
-        return self.start_date > self.today
+    def clinic_days(self) -> tuple[TreatmentDay, ...]:
+        return tuple(day for day in self.days if day.is_clinic)
+
+    def upcoming(self, clinic_only: bool = True) -> tuple[TreatmentDay, ...]:
+        return tuple(
+            d for d in self.days if d.date >= self.today and (d.is_clinic or not clinic_only)
+        )
 
 
-class _Timeline:
-    """Cycle starts and infusion numbers for one regimen, start date and optional delay."""
+class _Engine:
+    def __init__(self, regimen: Regimen, start: dt.date, medicines, shifts) -> None:
+        self.regimen, self.start, self.medicines, self.shifts = regimen, start, medicines, shifts
 
-    def __init__(self, regimen: Regimen, start: dt.date, delay: Delay | None) -> None:
-        self.regimen, self.start, self.delay = regimen, start, delay
-
-    def base_offset(self, cycle: int) -> tuple[int, int]:
-        """(days from C1D1 to the start of `cycle`, infusions in the cycles before it)."""
-        days = count = 0
-        for phase in self.regimen.phases:
-            end = cycle - 1 if phase.last_cycle is None else min(phase.last_cycle, cycle - 1)
-            cycles = max(0, end - phase.first_cycle + 1)
-            days += cycles * phase.length_days
-            count += cycles * len(phase.infusion_days)
-        return days, count
-
-    def shift(self, number: int) -> int:
-        delay = self.delay
-        return delay.days if delay and number >= delay.from_infusion else 0
+    def date_of(self, cycle: int, day: int) -> tuple[dt.date, int, int]:
+        offset, _ = planned_cycle(self.regimen, cycle)
+        moved, count = shift_at(self.shifts, (cycle, day))
+        return self.start + dt.timedelta(days=offset + day - 1 + moved), moved, count
 
     def cycle_start(self, cycle: int) -> dt.date:
-        days, count = self.base_offset(cycle)
-        return self.start + dt.timedelta(days=days + self.shift(count + 1))
+        return self.date_of(cycle, 1)[0]
 
-    def infusions(self, cycle: int) -> list[Infusion]:
+    def cycle(self, cycle: int, holidays: Holidays) -> list[TreatmentDay]:
         phase = self.regimen.phase_for(cycle)
-        days, count = self.base_offset(cycle)
+        offset, number = planned_cycle(self.regimen, cycle)
+        base = self.start + dt.timedelta(days=offset - 1)
+        todays = [(m, set(m.days_in(cycle))) for m in self.medicines]
+        infusion_days = set(phase.infusion_days)
         out = []
-        for index, day in enumerate(phase.infusion_days, start=1):
-            number = count + index
-            when = self.start + dt.timedelta(days=days + day - 1 + self.shift(number))
-            out.append(
-                Infusion(
-                    number, when, cycle, day, expected_minutes(number), bool(self.shift(number))
-                )
-            )
+        for day in range(1, phase.length_days + 1):
+            items: list[Item] = []
+            if day in infusion_days:
+                number += 1
+                items.append(Item(ISATUXIMAB, CLINIC, number))
+            items += [Item(m, m.where) for m, days in todays if day in days]
+            if not items:
+                continue
+            at_clinic = any(item.where == CLINIC for item in items)
+            items = [_place(item, at_clinic) for item in items]
+            moved, count = shift_at(self.shifts, (cycle, day)) if self.shifts else (0, 0)
+            date = base + dt.timedelta(days=day + moved)
+            holiday = holidays(date) if at_clinic else None
+            out.append(TreatmentDay(date, cycle, day, tuple(items), moved, count, holiday))
         return out
 
-    def cycle_containing(self, when: dt.date) -> int | None:
-        """The cycle whose days include `when`: 1 before treatment starts, None after it ends."""
+    def _planned_cycle_on(self, today: dt.date) -> int:
+        return _planned_cycle_on(self.regimen, (today - self.start).days)
+
+    def where_is(self, today: dt.date) -> Today:
+        if today < self.start:
+            return Today(None, None, started=False, over=False)
         final = self.regimen.last_cycle
-        if final is not None and when >= self.cycle_start(final + 1):
-            return None
-        days_in = (when - self.start).days
-        cycle = 1
-        for phase in self.regimen.phases:
-            first_day, _ = self.base_offset(phase.first_cycle)
-            if days_in >= first_day:
-                cycle = phase.first_cycle + (days_in - first_day) // phase.length_days
-        if final is not None:
-            cycle = min(cycle, final)
-        while cycle > 1 and self.cycle_start(cycle) > when:  # a delay pushes cycles later
+        cycle = self._planned_cycle_on(today)
+        while cycle > 1 and self.cycle_start(cycle) > today:  # a delay pushes cycles later
             cycle -= 1
-        return max(cycle, 1)
+        while (final is None or cycle < final) and self.cycle_start(cycle + 1) <= today:
+            cycle += 1
+        length = self.regimen.phase_for(cycle).length_days
+        if final is not None and cycle == final and self.date_of(cycle, length)[0] < today:
+            return Today(None, None, started=True, over=True)
+        exact = [d for d in range(1, length + 1) if self.date_of(cycle, d)[0] == today]
+        return Today(cycle, exact[0] if exact else None, started=True, over=False)
 
 
-def build_plan(
+def _planned_cycle_on(regimen: Regimen, days_in: int) -> int:
+    """The cycle holding study day `days_in` + 1 when nothing is delayed (fast for old starts)."""
+    cycle = 1
+    for phase in regimen.phases:
+        first_day, _ = planned_cycle(regimen, phase.first_cycle)
+        if days_in >= first_day:
+            cycle = phase.first_cycle + (days_in - first_day) // phase.length_days
+    final = regimen.last_cycle
+    return cycle if final is None else min(cycle, final)
+
+
+def _place(item: Item, at_clinic: bool) -> Item:
+    if item.where != AT_CLINIC_DAYS:
+        return item
+    return Item(item.medicine, CLINIC if at_clinic else HOME)
+
+
+def build_schedule(
     regimen_slug: str,
     start_date: dt.date,
-    weight: Decimal,
-    weight_unit: str,
     today: dt.date,
+    medicines: tuple[Medicine, ...] | None = None,
+    delays: tuple[Delay, ...] = (),
     first_cycle: int | None = None,
     last_cycle: int | None = None,
-    delay: Delay | None = None,
-) -> Plan:
-    """Every infusion in the chosen cycles, with dates, numbers, expected times and the dose.
-
-    By default the calendar starts at the cycle containing `today` (cycle 1 if treatment has
-    not started) and covers the cycles starting within about six months. Raises PlanError.
-    """
+    holidays: Holidays | None = None,
+) -> Schedule:
+    """Every treatment day in the chosen cycles. `medicines` None uses the regimen's defaults
+    (none prefilled for IMROZ). Raises PlanError with the form field it belongs to."""
     regimen = get_regimen(regimen_slug)
-    dose = calculate_dose(weight, weight_unit)
+    backbone = backbone_for(regimen_slug)
+    given = backbone.medicines if medicines is None else medicines
+    status = backbone.status if given == backbone.medicines else "edited"
+    chosen = tuple(m for m in given if any(r.days for r in m.rules))
+    engine = _Engine(regimen, start_date, chosen, resolve(regimen, delays))
     try:
-        return _build(regimen, start_date, dose, today, first_cycle, last_cycle, delay)
+        now = engine.where_is(today)
+        first, last, notes = _window(engine, now, first_cycle, last_cycle)
+        days = [d for c in range(first, last + 1) for d in engine.cycle(c, holidays or _none)]
     except OverflowError:
         raise PlanError("That start date is too far away. Check the year.", "start_date") from None
+    return Schedule(
+        regimen, status, (ISATUXIMAB, *chosen), start_date, today, first, last,
+        tuple(days), engine.shifts, now, tuple(notes),
+    )  # fmt: skip
 
 
-def _build(
-    regimen: Regimen,
-    start_date: dt.date,
-    dose: Dose,
-    today: dt.date,
-    first_cycle: int | None,
-    last_cycle: int | None,
-    delay: Delay | None,
-) -> Plan:
-    timeline = _Timeline(regimen, start_date, delay)
+def _none(day: dt.date) -> None:
+    return None
+
+
+def _window(engine: _Engine, now: Today, first: int | None, last: int | None):
+    regimen, notes = engine.regimen, []
     final = regimen.last_cycle
-    notes: list[str] = []
-    if delay is not None:
-        _check_delay(delay, timeline)
-    over = final is not None and timeline.infusions(final)[-1].date < today
-    if first_cycle is None:
-        current = timeline.cycle_containing(today)
-        first_cycle = 1 if over or current is None else current
-    if first_cycle < 1:
+    if first is None:
+        first = now.cycle if now.cycle and not now.over else 1
+    if first < 1:
         raise PlanError("Cycles are numbered from 1. Enter 1 or more.", "first_cycle")
-    if final is not None and first_cycle > final:
+    if final is not None and first > final:
         raise PlanError(
             f"{regimen.name} has {final} cycles. Choose a first cycle from 1 to {final}.",
             "first_cycle",
         )
-    if last_cycle is None:
-        last_cycle = final if over else _default_last(timeline, first_cycle)
-    if last_cycle < first_cycle:
+    if last is None:
+        last = final if now.over else _default_last(engine, first)
+    if last < first:
         raise PlanError(
             f"The last cycle must be the same as or after the first cycle shown "
-            f"(cycle {first_cycle}). Enter {first_cycle} or more.",
+            f"(cycle {first}). Enter {first} or more.",
             "last_cycle",
         )
-    if final is not None and last_cycle > final:
+    if final is not None and last > final:
         notes.append(
             f"{regimen.name} has only {final} cycles, so this calendar stops at cycle {final}."
         )
-        last_cycle = final
-    _check_span(timeline, first_cycle, last_cycle)
-    infusions = tuple(
-        i for cycle in range(first_cycle, last_cycle + 1) for i in timeline.infusions(cycle)
-    )
-    return Plan(
-        regimen=regimen,
-        start_date=start_date,
-        today=today,
-        dose=dose,
-        first_cycle=first_cycle,
-        last_cycle=last_cycle,
-        infusions=infusions,
-        notes=tuple(notes),
-        treatment_over=over,
-        delay=delay,
-    )
+        last = final
+    _check_span(engine, first, last)
+    return first, last, notes
 
 
-def _default_last(timeline: _Timeline, first: int) -> int:
-    final = timeline.regimen.last_cycle
-    window_end = timeline.cycle_start(first) + dt.timedelta(days=DEFAULT_WINDOW_DAYS)
+def _default_last(engine: _Engine, first: int) -> int:
+    final = engine.regimen.last_cycle
+    window_end = engine.cycle_start(first) + dt.timedelta(days=DEFAULT_WINDOW_DAYS)
     last = first
-    while (final is None or last < final) and timeline.cycle_start(last + 1) < window_end:
+    while (final is None or last < final) and engine.cycle_start(last + 1) < window_end:
         last += 1
     return last
 
 
-def _check_span(timeline: _Timeline, first: int, last: int) -> None:
-    begin = timeline.cycle_start(first)
-    if (timeline.cycle_start(last + 1) - begin).days <= MAX_SPAN_DAYS:
+def _check_span(engine: _Engine, first: int, last: int) -> None:
+    begin = engine.cycle_start(first)
+    if (engine.cycle_start(last + 1) - begin).days <= MAX_SPAN_DAYS:
         return
     fits = first
-    while (timeline.cycle_start(fits + 2) - begin).days <= MAX_SPAN_DAYS:
+    while (engine.cycle_start(fits + 2) - begin).days <= MAX_SPAN_DAYS:
         fits += 1
     raise PlanError(
         f"That is more than 2 years of treatment. Choose cycles {first} to {fits} or fewer.",
         "last_cycle",
     )
-
-
-def _check_delay(delay: Delay, timeline: _Timeline) -> None:
-    if not 1 <= delay.days <= MAX_DELAY_DAYS:
-        raise PlanError(f"Enter a delay from 1 to {MAX_DELAY_DAYS} days.", "delay_days")
-    final = timeline.regimen.last_cycle
-    total = timeline.base_offset(final + 1)[1] if final is not None else None
-    if delay.from_infusion < 1 or (total is not None and delay.from_infusion > total):
-        limit = f" from 1 to {total}" if total else ""
-        raise PlanError(f"Enter an infusion number{limit}.", "delay_from")

@@ -29,8 +29,12 @@ def private_tool(view: View) -> View:
     return csrf_exempt(view)
 
 
-def attachment(body: bytes | str, content_type: str, filename: str) -> HttpResponse:
-    """A download; `filename` is fixed by the caller and never holds personal data."""
+def attachment(
+    body: bytes | str, content_type: str, filename: str, inline: bool = False
+) -> HttpResponse:
+    """A download (or, `inline`, a file the browser shows, saved under `filename`);
+    `filename` is fixed by the caller and never holds personal data."""
     response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response

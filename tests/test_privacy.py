@@ -67,14 +67,15 @@ def html_of(response, *phrases: str) -> str:
 
 
 def calendar_page(response) -> None:
-    html_of(response, "<h1>Your treatment calendar</h1>", DOSE, START_WORDS, "Infusion 1")
+    html_of(response, "<h1>Your treatment calendar</h1>", DOSE, START_WORDS, "infusion 1;")
 
 
 def calendar_file(response) -> None:
     assert response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
-    infusion = next(event for event in events if "infusion-1@" in str(event["UID"]))
+    infusion = next(event for event in events if "-c1d1-clinic@" in str(event["UID"]))
     assert infusion.decoded("DTSTART") == dt.date.fromisoformat(START)
+    assert "isatuximab" in str(infusion["DESCRIPTION"])
 
 
 def pdf_text(response) -> str:
@@ -223,3 +224,68 @@ def test_error_reports_hide_every_posted_value(client):
     cleansed = SafeExceptionReporterFilter().get_post_parameters(request)
     for key in CARD:
         assert cleansed[key] == SafeExceptionReporterFilter.cleansed_substitute
+
+
+# --- Alert card v2 (issue 13): the last-dose and results-held-at fields, and the phone image.
+# Kept in one function of its own so it merges cleanly with the tests above.
+
+LAST_DOSE = "2026-03-05"
+RESULTS_AT = "Ystradgynlais Transfusion Lab"
+CARD_V2 = {
+    **CARD,
+    "start_date": "2025-12-01",
+    "screen_date": "2025-11-20",
+    "last_dose_date": LAST_DOSE,
+    "results_held_at": RESULTS_AT,
+}
+CARD_V2_SECRETS = [
+    *(NAME, CENTRE, PHONE, CONTACT, CONTACT_PHONE, LAST_DOSE, RESULTS_AT, "Ystradgynlais"),
+    *("2026, 3, 5", "5 Mar 2026", "5 Sep 2026"),  # as Python writes it; printed; carry-until
+]
+
+
+@pytest.mark.django_db
+def test_the_card_v2_fields_and_the_phone_image_are_kept_nowhere(client, caplog, monkeypatch):
+    import zxingcpp
+    from PIL import Image
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+    caplog.set_level(logging.DEBUG)
+    collect = Collect()
+    logging.getLogger().addHandler(collect)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            pdf = client.post("/schedule/wallet-card/", CARD_V2)
+            image = client.post("/schedule/wallet-card/", {**CARD_V2, "output": "image"})
+            error = client.post(
+                "/schedule/wallet-card/", {**CARD_V2, "last_dose_date": "2027-01-01"}
+            )
+    finally:
+        logging.getLogger().removeHandler(collect)
+    # Each reached its real answer: the PDF shows the new fields, the image is the card with
+    # its QR code, the error page says what is wrong and refills the form.
+    text = pdf_text(pdf)
+    assert "5 Mar 2026" in text and "5 Sep 2026" in text and RESULTS_AT in text
+    assert image["Content-Type"] == "image/png"
+    picture = Image.open(io.BytesIO(image.content))
+    assert picture.size == (1080, 2340)
+    assert [code.text for code in zxingcpp.read_barcodes(picture)] == [
+        "http://testserver/for-blood-banks/"
+    ]
+    html_of(error, "There is a problem", "cannot be in the future", f'value="{RESULTS_AT}"')
+
+    dump = StringIO()
+    call_command("dumpdata", stdout=dump)
+    logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in collect.records)
+    sql = "\n".join(query["sql"] for query in queries.captured_queries)
+    stored = repr(list(cache._cache.items()))
+    for response in (pdf, image, error):
+        assert "no-store" in response["Cache-Control"] and not response.cookies
+        assert not response.has_header("Location")
+        headers = repr(sorted(response.items()))
+        urls = b" ".join(URL_ATTRIBUTE.findall(response.content)).decode("latin-1")
+        for secret in CARD_V2_SECRETS:
+            assert secret not in headers and secret not in urls, secret
+    for secret in CARD_V2_SECRETS:
+        for place in (dump.getvalue(), logged, sql, stored):
+            assert secret not in place, secret

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("education", "0002_fever_threshold"),
+        ("education", "0003_search_synonyms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,46 +1,63 @@
-"""The treatment calendar as a PDF (ReportLab Platypus). Returns bytes; knows nothing of HTTP.
+"""The treatment calendar handout (ReportLab). Returns bytes; knows nothing of HTTP.
 
-All text is real, selectable text in the embedded font. Every string goes through `printable()`
-and is escaped before it becomes a Paragraph. Long calendars flow over as many pages as they
-need, with the table header repeated and "Page X of Y" on every page.
+Page 1 is the at-a-glance page: regimen, optional name, clinic and 24-hour number, the next
+visits, a legend of every medicine, the "when to get help" box and the estimate notice. Then
+one month per page: tall cells to write in, clinic days shaded and framed (clear in black and
+white), and a notes area. The typed name, clinic and phone are drawn and never kept.
 """
 
 import datetime as dt
+import functools
 import io
+from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .. import wording
-from ..dates import NAMES
+from ..dates import NAMES, long_date
+from ..dose import Dose
 from ..months import month_grids
-from ..plan import Plan
+from ..plan import Schedule
+from ..weight import convert
 from .fonts import printable, register_fonts
 from .paper import PAPER_SIZES
 
 MARGIN = 15 * mm
-TITLE = "Isatuximab treatment calendar"
+ESTIMATE = wording.ESTIMATE
+WEEKDAYS = NAMES.short_days
+NEXT_VISITS = 3
+SHADE = colors.Color(0.85, 0.85, 0.85)
+
+
+@dataclass(frozen=True)
+class Handout:
+    """What the person typed for this one document (never stored) and the site's numbers."""
+
+    patient_name: str = ""
+    clinic_name: str = ""
+    clinic_phone: str = ""
+    emergency_number: str = ""
+    fever: str = ""  # the site's fever threshold in both units, e.g. "38 °C (100.4 °F)"
+    place: str | None = None  # where the public holidays are from
 
 
 def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = register_fonts()
-    body = ParagraphStyle("body", fontName=regular, fontSize=10.5, leading=14, spaceAfter=4)
-    cell = ParagraphStyle("cell", parent=body, fontSize=9.5, leading=12, spaceAfter=0)
+    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13, spaceAfter=3)
     return {
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22),
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=13, leading=17,
-                             spaceBefore=8),
+                             spaceBefore=6, keepWithNext=1),
         "body": body,
+        "bold": ParagraphStyle("bold", parent=body, fontName=bold),
         "box": ParagraphStyle("box", parent=body, fontName=bold, borderColor=colors.black,
                               borderWidth=1.5, borderPadding=6, spaceBefore=6, spaceAfter=12),
-        "cell": cell,
-        "head": ParagraphStyle("head", parent=cell, fontName=bold),
-        "small": ParagraphStyle("small", parent=cell, fontName=bold, fontSize=7.5, leading=9),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
     }  # fmt: skip
 
 
@@ -48,95 +65,176 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(printable(text)), style)
 
 
-def render_calendar_pdf(plan: Plan, paper: str, generated_on: dt.date) -> bytes:
-    """The calendar PDF on A4 or US Letter (`paper` is "a4" or "letter")."""
+def render_calendar_pdf(
+    schedule: Schedule, dose: Dose, paper: str, handout: Handout, made_on: dt.date
+) -> bytes:
+    """The handout on A4 or US Letter (`paper` is "a4" or "letter")."""
     if paper not in PAPER_SIZES:
         raise ValueError("Paper must be a4 or letter.")
     styles = _styles()
     buffer = io.BytesIO()
+    title = f"Treatment calendar: {schedule.regimen.name}"
     doc = SimpleDocTemplate(
-        buffer, pagesize=PAPER_SIZES[paper], title=TITLE, author="Isatuximab treatment guide",
+        buffer, pagesize=PAPER_SIZES[paper], title=title, author="Isatuximab treatment guide",
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8 * mm,
     )  # fmt: skip
-    story = [_para(TITLE, styles["title"]), _para(wording.ESTIMATE, styles["box"])]
-    story += _summary(plan, styles)
-    story += [_para("Your infusions", styles["h2"]), _infusion_table(plan, styles, doc.width)]
-    story += _month_tables(plan, styles, doc.width)
-    footer = f"{wording.made_on(generated_on)} {wording.ESTIMATE}"
+    story = _first_page(schedule, dose, handout, styles, doc.width, title)
+    story += _months(schedule, handout, styles, doc.width, doc.height)
+    footer = f"{wording.made_on(made_on)} {ESTIMATE}"
     doc.build(story, canvasmaker=_numbered_canvas(printable(footer)))
     return buffer.getvalue()
 
 
-def _summary(plan: Plan, styles) -> list[Paragraph]:
-    """The same summary, notes and advice as the result page, in the page's order."""
-    items = [
-        Paragraph(f"<b>{escape(printable(item.label))}:</b> {escape(printable(item.value))}",
-                  styles["body"])
-        for item in wording.summary_items(plan)
-    ]  # fmt: skip
-    lines = [*wording.DOSE_NOTES, *wording.status_lines(plan), wording.TIMES, wording.DELAYS]
-    return items + [_para(line, styles["body"]) for line in lines]
+def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
+    story: list = [_para(title, styles["title"])]
+    if handout.patient_name:
+        story.append(_para(f"For: {handout.patient_name}", styles["bold"]))
+    story.append(_para(ESTIMATE, styles["box"]))
+    regimen = schedule.regimen
+    story += [
+        _para(f"{regimen.name}: {regimen.partners}.", styles["body"]),
+        _para(wording.today_text(schedule), styles["bold"]),
+        _para(_dose_line(dose), styles["body"]),
+        _para("Your next clinic visits", styles["h2"]),
+        _visits_table(schedule, handout, styles, width),
+        _para(wording.PREMEDICINES, styles["body"]),
+        _para("Your medicines", styles["h2"]),
+        _legend_table(schedule, styles, width),
+    ]
+    story.append(Spacer(1, 6))
+    for line in _notes(schedule):
+        story.append(_para(line, styles["body"]))
+    story += [_help_box(handout, styles, width), PageBreak()]
+    return story
 
 
-def _infusion_table(plan: Plan, styles, width: float) -> Table:
-    widths = [width * f for f in (0.36, 0.16, 0.2, 0.28)]
-    rows: list[list] = [[_para(text, styles["head"]) for text in wording.INFUSION_COLUMNS]]
-    for infusion in plan.infusions:
-        row = wording.infusion_row(infusion)
-        date = f"{row.date} {wording.MOVED}" if row.moved else row.date
-        cells = (date, row.name, row.cycle_day, row.expected_time)
-        rows.append([_cell(text, styles["cell"], w) for text, w in zip(cells, widths, strict=True)])
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    cell = styles["cell"]
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("LINEBELOW", (0, 0), (-1, 0), 1.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
-            ]
-        )
+def _dose_line(dose: Dose) -> str:
+    return (
+        f"Estimated isatuximab dose: {dose.text} ({dose.volume_text} of medicine) for a weight "
+        f"of {dose.weight_text} ({convert(dose.weight_kg, 'kg')}). Your pharmacy prepares the "
+        "exact dose."
     )
+
+
+def _notes(schedule: Schedule) -> list[str]:
+    notes = [wording.AS_PRESCRIBED]
+    if wording.dexamethasone_note(schedule):
+        notes.append(wording.NO_EXTRA_DEX)
+    source = wording.source_note(schedule)
+    return [*([source] if source else []), *notes, *schedule.notes]
+
+
+def _visits_table(schedule: Schedule, handout: Handout, styles, width: float) -> Table:
+    rows = [[_para(t, styles["bold"]) for t in ("Date", "Cycle and day", "At the clinic")]]
+    for day in wording.next_visits(schedule, NEXT_VISITS):
+        given = [wording.items_text(day.clinic_items) + "."]
+        given += [
+            t for t in (wording.infusion_time(day), wording.holiday_text(day, handout.place)) if t
+        ]
+        rows.append([
+            _para(long_date(day.date), styles["cell"]),
+            _para(wording.cycle_day(day), styles["cell"]),
+            _para(" ".join(given), styles["cell"]),
+        ])  # fmt: skip
+    if len(rows) == 1:
+        rows.append([_para("No clinic visit from today in the cycles shown.", styles["cell"])])
+    table = Table(rows, colWidths=[width * f for f in (0.3, 0.17, 0.53)], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
     return table
 
 
-def _cell(text: str, style: ParagraphStyle, width: float) -> str | Paragraph:
-    """Plain text when it fits on one line (a Paragraph per cell made long calendars slow to
-    lay out), else a Paragraph that wraps. Cell padding is ReportLab's 6 points a side."""
-    text = printable(text)
-    if stringWidth(text, style.fontName, style.fontSize) <= width - 12:
-        return text
-    return Paragraph(escape(text), style)
+def _legend_table(schedule: Schedule, styles, width: float) -> Table:
+    rows = [
+        [_para(f"{e.symbol} {e.label}", styles["bold"]), _para(e.text, styles["cell"])]
+        for e in wording.legend(schedule)
+    ]
+    table = Table(rows, colWidths=[width * 0.14, width * 0.86])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)]))  # fmt: skip
+    return table
 
 
-def _month_tables(plan: Plan, styles, width: float) -> list:
-    """One 7-column grid per month. Plain days are plain strings (a Paragraph per cell made
-    long calendars slow); an infusion day adds "● Infusion N" under the day number."""
+def _help_box(handout: Handout, styles, width: float) -> Table:
+    clinic = handout.clinic_name or "your care team"
+    phone = handout.clinic_phone or "the 24-hour number your care team gave you"
+    emergency = (
+        handout.emergency_number
+        or "your emergency number (999 in the UK, 112 in the EU, 911 in the US)"
+    )
+    fever = f"a temperature of {handout.fever} or higher" if handout.fever else "a fever"
+    lines = [
+        _para("When to get help", styles["h2"]),
+        _para(f"Emergency: call {emergency} for trouble breathing, swelling of the face or "
+              "throat, chest pain, or feeling very faint.", styles["body"]),
+        _para(f"Urgent, day or night: call {clinic} on {phone} for {fever}, shivering or "
+              "chills, signs of an infection, or feeling unwell during or after an infusion, "
+              "even later that day.", styles["body"]),
+        _para("Not urgent: tell your team at your next visit.", styles["body"]),
+    ]  # fmt: skip
+    box = Table([[lines]], colWidths=[width])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2, colors.black),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 8)]))  # fmt: skip
+    return box
+
+
+def _months(schedule: Schedule, handout: Handout, styles, width: float, height: float) -> list:
     regular, bold = register_fonts()
-    flowables: list = []
-    for grid in month_grids(plan.infusions):
-        rows: list[list] = [list(NAMES.short_days)]
-        for week in grid.weeks:
-            row: list = []
-            for day in week:
-                if day is None or not day.infusion:
-                    row.append("" if day is None else str(day.date.day))
-                    continue
-                label = f"● Infusion {day.infusion.number}"
-                row.append(
-                    [_para(str(day.date.day), styles["cell"]), _para(label, styles["small"])]
-                )
-            rows.append(row)
-        table = Table(rows, colWidths=[width / 7] * 7)
-        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("FONT", (0, 0), (-1, 0), bold, 9.5, 12),
-                                   ("FONT", (0, 1), (-1, -1), regular, 9.5, 12)]))  # fmt: skip
-        heading = [] if flowables else [_para("Month by month", styles["h2"])]
-        block = [*heading, _para(grid.title, styles["h2"]), table, Spacer(1, 4)]
-        flowables.append(KeepTogether(block))
-    return flowables
+    story: list = []
+    cell_height = min(30 * mm, (height - 80 * mm) / 6)
+    key = "; ".join(f"{e.symbol} {e.name} ({e.label})" for e in wording.legend(schedule)) + "."
+    for month in month_grids({d.date: d for d in schedule.days}, schedule.today):
+        rows: list[list[str]] = [list(WEEKDAYS)]
+        style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("FONT", (0, 0), (-1, 0), bold, 9.5, 12),
+                 ("FONT", (0, 1), (-1, -1), regular, 9, 11)]  # fmt: skip
+        flags = []
+        for r, week in enumerate(month.weeks, start=1):
+            rows.append([_cell_text(cell) for cell in week])
+            for c, cell in enumerate(week):
+                if cell and cell.day and cell.day.is_clinic:
+                    style += [("BACKGROUND", (c, r), (c, r), SHADE),
+                              ("BOX", (c, r), (c, r), 2, colors.black)]  # fmt: skip
+                holiday = cell and cell.day and wording.holiday_text(cell.day, handout.place)
+                if holiday:
+                    flags.append(f"{long_date(cell.date)}: {holiday}")
+        heights = [14] + [cell_height] * (len(rows) - 1)
+        table = Table(rows, colWidths=[width / 7] * 7, rowHeights=heights)
+        table.setStyle(TableStyle(style))
+        story += [_para(month.title, styles["title"]), table, Spacer(1, 4)]
+        story += [_para(flag, styles["cell"]) for flag in flags]
+        story += [_para(f"Shaded, framed days are clinic visits. {key}", styles["body"]),
+                  _para("Notes:", styles["bold"]),
+                  _notes_lines(width), PageBreak()]  # fmt: skip
+    return story[:-1]
+
+
+def _cell_text(cell) -> str:
+    if cell is None:
+        return ""
+    lines = [str(cell.date.day) + ("  TODAY" if cell.is_today else "")]
+    if cell.day:
+        lines += [
+            f"{i.medicine.symbol} {i.medicine.label}"
+            + (f" {i.infusion_number}" if i.infusion_number else "")
+            for i in cell.day.items
+        ]
+        if cell.day.holiday:
+            lines.append("! holiday")
+    return "\n".join(_printable(line) for line in lines)
+
+
+@functools.lru_cache(maxsize=1024)
+def _printable(line: str) -> str:
+    """The cell lines repeat ("● Isa 5", "■ Dex"), so each is made printable once."""
+    return printable(line)
+
+
+def _notes_lines(width: float) -> Table:
+    table = Table([[""]] * 3, colWidths=[width], rowHeights=[9 * mm] * 3)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black)]))
+    return table
 
 
 def _numbered_canvas(footer: str) -> type[Canvas]:

@@ -2,15 +2,20 @@
 
 The card is ID-1 size (85.60 x 53.98 mm, a bank card), front and back:
 
-- front: the heading "BLOOD TRANSFUSION ALERT", what the medicine does to blood-bank tests,
-  "tell the blood bank", how long to carry the card, and the holder's name;
-- back: treatment centre and its 24-hour phone, blood group, the date of the type-and-screen
-  test done before treatment, treatment start date, an emergency contact, and a QR code plus
-  the printed address of the site's page for blood banks (no personal data in either).
+- front: the heading "BLOOD TRANSFUSION ALERT", what the medicine does to blood-bank tests
+  (true during treatment and for 6 months after it), "show this card to any doctor, nurse or
+  blood bank", how long to carry it, the holder's name, the date of the last dose with the
+  date to carry the card until, and an emergency contact;
+- back: blood group, the date of the type and screen (group and screen) done before treatment
+  and where those results are held, treatment centre and its 24-hour phone, treatment start
+  date, two lines for the blood bank (the anti-CD38 interference; DTT and K-negative units as
+  class practice), and a QR code plus the printed address of the site's page for blood banks
+  (no personal data in either).
 
 Two layouts: "sheet" puts two fold-over copies on one A4 or US Letter page with cut marks,
 a fold line and printing instructions; "card" gives two pages at exactly card size (front,
-then back) for card printers. Facts: shared FACTS.md section 6 and section 11 row 4.27.
+then back) for card printers. Facts: shared FACTS.md sections 6, 11 (row 4.27) and 15b, and
+FACTS-partner-drugs.md P8. `card_image.py` draws the same two sides into a phone image.
 
 The fields, their boxes and the fitting of text into them live in `schedule/card_fields.py`;
 this module only draws.
@@ -31,6 +36,7 @@ from reportlab.platypus import Paragraph
 
 from ..card_fields import (
     BESIDE_QR,
+    BOXES,
     CARD_HEIGHT,
     CARD_WIDTH,
     FIELD_BOXES,
@@ -50,21 +56,32 @@ from .qr import draw_qr_code
 
 LAYOUTS = ("sheet", "card")
 HEADING_SIZE = 11
-BODY_SIZE = 7.5
+BODY_SIZE = 6.5
+BODY_LEADING = 7.8
 SMALL_SIZE = 6
+SMALL_LEADING = 6.9
+PARAGRAPH_GAP = 1.5  # between the front statements
 SHEET_SIZE = 10
 SHEET_TITLE_SIZE = 16
 
 HEADING = "BLOOD TRANSFUSION ALERT"
+# FACTS.md 6 and 15b, FACTS-partner-drugs.md P8: true during treatment and for 6 months after
+# the last dose; names the tests the US label lists; ABO/RhD typing is class data.
 STATEMENT = (
-    "I am receiving <b>isatuximab (Sarclisa)</b>, an anti-CD38 antibody medicine for myeloma. "
-    "It can make the indirect antiglobulin (Coombs) test, the antibody screen and the "
-    "crossmatch falsely positive."
+    "I am having, or have had in the last 6 months, <b>isatuximab (Sarclisa)</b>, an anti-CD38 "
+    "antibody medicine for myeloma. It can make the indirect antiglobulin (Coombs) test, the "
+    "antibody screen and the antiglobulin crossmatch falsely positive. ABO and RhD typing are "
+    "not affected."
 )
-TELL = "Tell the blood bank before any transfusion."
-CARRY = "Carry this card during treatment and until 6 months after the last dose."
-SEE_BACK = "Blood bank: please scan the QR code on the back."
-URL_INTRO = "Blood bank: scan the QR code or go to"
+SHOW = "Show this card to any doctor, nurse or blood bank."
+CARRY = "Carry it during treatment and for 6 months after the last dose."
+# The two lines a blood bank needs without scanning (P8 "HCP side"), at SMALL_SIZE.
+BLOOD_BANK_LINES = (
+    "<b>Blood bank:</b> anti-CD38 interference in IAT, antibody screen, AHG crossmatch. "
+    "ABO/RhD typing not affected.",
+    "<b>Class practice:</b> 0.2 M DTT-treated reagent cells; then K-negative units unless "
+    "known K+.",
+)
 
 
 def render(details: CardDetails, url: str, paper: str = "a4", layout: str = "sheet") -> bytes:
@@ -81,9 +98,9 @@ def render(details: CardDetails, url: str, paper: str = "a4", layout: str = "she
     canvas.setCreator("Isatuximab treatment guide")
     values = card_values(details)
     if layout == "card":
-        _front(canvas, 0, 0, values)
+        draw_front(canvas, 0, 0, values)
         canvas.showPage()
-        _back(canvas, 0, 0, values, url)
+        draw_back(canvas, 0, 0, values, url)
         canvas.showPage()
     else:
         _sheet(canvas, pagesize, values, url)
@@ -108,7 +125,7 @@ def sheet_placements(paper: str) -> tuple[Placement, ...]:
     return tuple(Placement((left, bottom), (left + CARD_WIDTH, bottom)) for bottom in bottoms)
 
 
-def _style(size: float, leading: float, bold: bool = False) -> ParagraphStyle:
+def paragraph_style(size: float, leading: float, bold: bool = False) -> ParagraphStyle:
     regular, heavy = register_fonts()
     return ParagraphStyle(
         "card", fontName=heavy if bold else regular, fontSize=size, leading=leading
@@ -121,18 +138,18 @@ FRONT_TEXT_TOP = CARD_HEIGHT - SAFE - 17  # below the heading and its rule
 def _front_paragraphs() -> list[tuple[Paragraph, float]]:
     """The fixed front statements, each with its height in points when wrapped to the card."""
     out = []
-    for text, bold_text in ((STATEMENT, False), (TELL, True), (CARRY, False), (SEE_BACK, False)):
-        paragraph = Paragraph(text, _style(BODY_SIZE, 9, bold_text))
+    for text, bold_text in ((STATEMENT, False), (SHOW, True), (CARRY, False)):
+        paragraph = Paragraph(text, paragraph_style(BODY_SIZE, BODY_LEADING, bold_text))
         out.append((paragraph, paragraph.wrap(FULL_WIDTH, CARD_HEIGHT)[1]))
     return out
 
 
 def front_text_bottom() -> float:
     """Lowest point of the front statements, in card points from the bottom edge."""
-    return FRONT_TEXT_TOP - sum(height + 2.5 for _, height in _front_paragraphs())
+    return FRONT_TEXT_TOP - sum(height + PARAGRAPH_GAP for _, height in _front_paragraphs())
 
 
-def _front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> None:
+def draw_front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> None:
     bold = register_fonts()[1]
     top = y0 + CARD_HEIGHT - SAFE
     _warning_sign(canvas, x0 + SAFE, top - 11)
@@ -143,21 +160,34 @@ def _front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> None
     y = y0 + FRONT_TEXT_TOP
     for paragraph, height in _front_paragraphs():
         paragraph.drawOn(canvas, x0 + SAFE, y - height)
-        y -= height + 2.5
+        y -= height + PARAGRAPH_GAP
     _fields(canvas, x0, y0, "front", values)
 
 
-def _back(canvas: Canvas, x0: float, y0: float, values: dict[str, str], url: str) -> None:
-    regular, bold = register_fonts()
+def blood_bank_paragraphs() -> list[tuple[Paragraph, float]]:
+    """The back's blood-bank lines beside the QR code, each with its wrapped height."""
+    out = []
+    for text in BLOOD_BANK_LINES:
+        paragraph = Paragraph(text, paragraph_style(SMALL_SIZE, SMALL_LEADING))
+        out.append((paragraph, paragraph.wrap(BESIDE_QR, CARD_HEIGHT)[1]))
+    return out
+
+
+BLOOD_BANK_TOP = BOXES["start_date"].y - 5  # below the last row beside the QR code
+
+
+def draw_back(canvas: Canvas, x0: float, y0: float, values: dict[str, str], url: str) -> None:
+    regular = register_fonts()[0]
     _fields(canvas, x0, y0, "back", values)
     qr_x = x0 + CARD_WIDTH - SAFE - QR_SIZE
     draw_qr_code(canvas, qr_x, y0 + SAFE, url)
-    url_lines = url_lines_for(url)
-    y = y0 + SAFE + 1 + 7 * len(url_lines)
-    canvas.setFont(bold, SMALL_SIZE)
-    canvas.drawString(x0 + SAFE, y, URL_INTRO)
+    y = y0 + BLOOD_BANK_TOP
+    for paragraph, height in blood_bank_paragraphs():
+        paragraph.drawOn(canvas, x0 + SAFE, y - height)
+        y -= height + 1
     canvas.setFont(regular, SMALL_SIZE)
-    for line in url_lines:
+    y = y0 + SAFE + 1 + 7 * len(url_lines_for(url))
+    for line in url_lines_for(url):
         y -= 7
         canvas.drawString(x0 + SAFE, y, line)
 
@@ -218,7 +248,7 @@ def _sheet(canvas: Canvas, pagesize: tuple[float, float], values: dict, url: str
     canvas.drawString(margin, page_height - margin, "Your blood transfusion alert card")
     y = page_height - margin - 24
     for number, step in enumerate(SHEET_STEPS, start=1):
-        paragraph = Paragraph(f"{number}. {step}", _style(SHEET_SIZE, 13))
+        paragraph = Paragraph(f"{number}. {step}", paragraph_style(SHEET_SIZE, 13))
         _, height = paragraph.wrap(page_width - 2 * margin, page_height)
         paragraph.drawOn(canvas, margin, y - height)
         y -= height + 3
@@ -230,8 +260,8 @@ def _sheet(canvas: Canvas, pagesize: tuple[float, float], values: dict, url: str
     canvas.drawString(margin, y - 24, "10 cm")
     paper = next(key for key, size in PAPER_SIZES.items() if size == pagesize)
     for placement in sheet_placements(paper):
-        _front(canvas, *placement.front, values)
-        _back(canvas, *placement.back, values, url)
+        draw_front(canvas, *placement.front, values)
+        draw_back(canvas, *placement.back, values, url)
         _guides(canvas, placement)
 
 
@@ -262,8 +292,9 @@ def _guides(canvas: Canvas, placement: Placement) -> None:
     canvas.drawCentredString(bx, top + 14, "fold")
 
 
-def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Write a sample wallet card PDF.")
+def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
+    """Command-line options for a sample card: one per card field, plus output and address."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
     parser.add_argument("--layout", choices=LAYOUTS, default="sheet")
@@ -275,12 +306,13 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def details_from(args: argparse.Namespace) -> CardDetails:
+    return CardDetails(**{field.name: getattr(args, field.name) for field in fields(CardDetails)})
+
+
 def main(argv: list[str] | None = None) -> None:
-    args = _parse_args(argv)
-    details = CardDetails(
-        **{field.name: getattr(args, field.name) for field in fields(CardDetails)}
-    )
-    args.out.write_bytes(render(details, args.url, args.paper, args.layout))
+    args = parse_args(argv, "Write a sample wallet card PDF.")
+    args.out.write_bytes(render(details_from(args), args.url, args.paper, args.layout))
 
 
 if __name__ == "__main__":

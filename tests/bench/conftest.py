@@ -1,19 +1,20 @@
-"""Fixtures for the benchmarks: the 12-cycle calendar plan and a filled wallet-card form."""
+"""Fixtures for the benchmarks: the 12-cycle calendar form and a filled wallet-card form."""
 
 import pytest
 
 from schedule.card_forms import WalletCardForm
 from schedule.forms import CalendarForm
-from schedule.plan import Plan
 
 from .data import CARD_DATA, TODAY, calendar_data
 
 
 @pytest.fixture(scope="module")
-def plan() -> Plan:
+def calendar_form() -> CalendarForm:
+    """A valid form: `.schedule` (every medicine's days) and `.dose` (the isatuximab estimate)."""
     form = CalendarForm(calendar_data(), today=TODAY)
     assert form.is_valid(), form.errors
-    return form.plan
+    assert form.schedule is not None and form.dose is not None
+    return form
 
 
 @pytest.fixture(scope="module")

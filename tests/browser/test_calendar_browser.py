@@ -37,12 +37,14 @@ def tab_to(page, selector: str, limit: int = 60) -> None:
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def fill_form_with_keyboard(page) -> None:
+def fill_form_with_keyboard(page, weight: str = "70,5") -> None:
     page.goto("/schedule/")
     tab_to(page, "#id_regimen")
     page.keyboard.type("Isa-K")
     tab_to(page, "#id_weight")
-    page.keyboard.type("70,5")
+    page.keyboard.type(weight)
+    tab_to(page, "#id_weight_unit_0")
+    page.keyboard.press("Space")  # no unit is chosen until the person chooses one
     tab_to(page, "#id_start_date")
     page.keyboard.type("01052026")  # the date picker's month, day, year segments (en-US)
     tab_to(page, "#id_first_cycle")
@@ -51,20 +53,24 @@ def fill_form_with_keyboard(page) -> None:
     page.keyboard.type("3")
     assert page.input_value("#id_regimen") == "isa-kd"
     assert page.input_value("#id_start_date") == "2026-01-05"
-    tab_to(page, "main button[type=submit]")
+    assert page.is_checked("#id_weight_unit_0")
+    tab_to(page, "main button[type=submit]", limit=120)
     page.keyboard.press("Enter")
-    page.wait_for_selector("h1:has-text('Your treatment calendar')")
 
 
-def test_it_has_no_axe_violations_on_the_form(page, axe_check):
+def test_it_has_no_axe_violations_on_the_form_with_the_optional_section_open(page, axe_check):
     page.goto("/schedule/")
     assert page.locator("h1").count() == 1
+    axe_check(page)
+    page.locator("#other-medicines > summary").click()
+    assert page.locator("#id_days_isa-pd_pomalidomide_0").is_visible()
+    assert page.input_value("#id_days_isa-pd_pomalidomide_0") == "1-21"
     axe_check(page)
 
 
 def test_it_focuses_the_error_summary_and_has_no_axe_violations(page, axe_check):
     page.goto("/schedule/")
-    tab_to(page, "main button[type=submit]")
+    tab_to(page, "main button[type=submit]", limit=120)
     page.keyboard.press("Enter")
     page.wait_for_selector("#error-summary")
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -75,13 +81,34 @@ def test_it_focuses_the_error_summary_and_has_no_axe_violations(page, axe_check)
     assert page.evaluate("document.activeElement.id") == "id_regimen"
 
 
+def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_check):
+    page = us_page
+    fill_form_with_keyboard(page, weight="154")
+    page.wait_for_selector("text=You entered 154 kg (340 lb). Is that right?")
+    assert "mg" not in page.inner_text("main")
+    axe_check(page)
+    tab_to(page, "button[value='154 lb']")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#next-visit")
+    assert "699 mg" in page.inner_text("main")
+
+
 def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, axe_check):
     page = us_page
     fill_form_with_keyboard(page)
+    page.wait_for_selector("h1:has-text('Your treatment calendar')")
     assert page.url.endswith("/schedule/")  # nothing typed ends up in the address
     assert "705 mg" in page.inner_text("main")
     assert page.locator("table.month-grid caption").first.inner_text() == "January 2026"
     axe_check(page)
+
+    tab_to(page, "a[href='#next-visit']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "next-visit"
+    panel = page.inner_text("#next-visit")
+    assert "Tuesday 10 March 2026 (cycle 3, day 9): today" in panel
+    assert "At the clinic: carfilzomib drip (IV); dexamethasone." in panel
+    assert "Monday 16 March 2026: isatuximab drip (IV), infusion 8" in panel
 
     tab_to(page, "button[value=pdf]")
     with page.expect_download() as info:
@@ -90,8 +117,8 @@ def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, ax
     assert download.suggested_filename == "isatuximab-calendar.pdf"
     reader = PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
     text = "\n".join(p.extract_text() for p in reader.pages)
-    assert "Monday 5 January 2026" in text and "Monday 16 March 2026" in text
-    assert "705 mg" in text
+    assert "Monday 16 March 2026" in text and "705 mg" in text
+    assert "carfilzomib drip (IV) at the clinic" in text.replace("\n", " ")
 
     tab_to(page, "button[value=ics]")
     with page.expect_download() as info:
@@ -100,10 +127,7 @@ def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, ax
     assert download.suggested_filename == "isatuximab-calendar.ics"
     calendar = Calendar.from_ical(Path(download.path()).read_bytes())
     starts = [e.decoded("DTSTART").isoformat() for e in calendar.walk("VEVENT")]
-    assert starts == [
-        "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
-        "2026-02-02", "2026-02-16", "2026-03-02", "2026-03-16",
-    ]  # fmt: skip
+    assert starts == ["2026-03-10", "2026-03-16", "2026-03-17"]  # clinic days from today
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -111,15 +135,40 @@ def test_the_result_page_does_not_scroll_sideways(us_page, width):
     page = us_page
     page.set_viewport_size({"width": width, "height": 800})
     fill_form_with_keyboard(page)
+    page.wait_for_selector("#next-visit")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
 
 
-def test_it_prints_without_navigation_or_buttons(us_page):
+def test_it_prints_cleanly_in_black_and_white(us_page, axe_check):
     page = us_page
     fill_form_with_keyboard(page)
+    page.wait_for_selector("#next-visit")
     page.emulate_media(media="print")
     assert not page.locator(".site-nav").is_visible()
     assert not page.locator("button[value=pdf]").is_visible()
     assert page.locator("table.month-grid").first.is_visible()
     assert page.get_by_text("Confirm every date and dose with your care team").first.is_visible()
+    overflowing = page.evaluate(
+        """() => [...document.querySelectorAll('.month-grid td, .day-table td')]
+              .filter(td => td.scrollWidth > td.clientWidth + 1).length"""
+    )
+    assert overflowing == 0
+    styles = page.evaluate(
+        """() => [...document.querySelectorAll('main h2, main h3')]
+              .map(h => getComputedStyle(h).breakAfter)"""
+    )
+    assert set(styles) == {"avoid"}  # no heading stranded at the foot of a page
+    clinic = page.locator(".month-grid td.is-clinic").first
+    assert clinic.evaluate("td => getComputedStyle(td).borderTopStyle") == "solid"
+    axe_check(page)
+
+
+def test_the_optional_section_shows_only_the_chosen_treatments_boxes(page):
+    page.goto("/schedule/")
+    page.locator("#other-medicines > summary").click()
+    page.select_option("#id_regimen", "isa-vrd-induction")
+    assert page.locator("#id_days_isa-vrd-induction_lenalidomide_0").is_visible()
+    assert page.input_value("#id_days_isa-vrd-induction_lenalidomide_0") == "1-14, 22-35"
+    assert not page.locator("#id_days_isa-pd_pomalidomide_0").is_visible()
+    assert page.input_value("#id_days_isa-vrd_lenalidomide_0") == ""  # IMROZ: nothing prefilled

@@ -15,9 +15,12 @@ def test_the_error_state_has_no_axe_violations(page, axe_check):
     page.goto(URL)
     page.locator("#id_centre_phone").fill("call me")
     page.locator("#id_contact_phone").fill("12")
+    page.locator("#id_last_dose_date").fill("2099-01-01")
     page.get_by_role("button", name="Download the card (PDF)").click()
     summary = page.locator("#error-summary")
     assert "Use only numbers" in summary.inner_text()
+    assert "cannot be in the future" in summary.inner_text()
+    assert "cannot be in the future" in page.locator("#id_last_dose_date_error").inner_text()
     summary.get_by_role("link", name="Treatment centre 24-hour phone").click()
     assert page.evaluate("document.activeElement.id") == "id_centre_phone"
     axe_check(page)
@@ -71,3 +74,28 @@ def test_a_keyboard_user_fills_the_form_and_downloads_the_card(page, tmp_path):
     for value in ("Zoë Ångström", "O RhD negative", "5 Jan 2026", "City Hospital", "010-0000"):
         assert value in text
     assert "/for-blood-banks/" in text
+
+
+def test_the_picture_button_shows_the_card_as_a_phone_image(page, monkeypatch):
+    import datetime as dt
+    import io
+
+    import zxingcpp
+    from django.utils import timezone
+    from PIL import Image
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 3, 10))
+    page.goto(URL)
+    page.locator("#id_name").fill("Zoë Ångström")
+    page.locator("#id_last_dose_date").fill("2026-03-02")
+    button = page.get_by_role("button", name="Get a picture of the card for my phone")
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        button.click()
+    response = answer.value
+    assert response.header_value("content-type") == "image/png"
+    image = Image.open(io.BytesIO(response.body()))
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [
+        page.url.replace("/schedule/wallet-card/", "/for-blood-banks/")
+    ]
+    page.wait_for_function("document.images.length === 1 && document.images[0].complete")
+    assert page.evaluate("document.images[0].naturalWidth") == 1080  # shown, ready to save

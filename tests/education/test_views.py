@@ -159,7 +159,6 @@ def test_search_finds_published_pages_and_hides_drafts(client):
     assert "Side effects" in html
     assert "Draft about infusion" not in html
     assert "Blood tests" not in html
-    assert "1 result for" in html
 
 
 def test_search_escapes_the_query(client):
@@ -212,22 +211,3 @@ def test_public_pages_set_no_cookies(client, url):
 
 def test_public_views_refuse_post(client):
     assert client.post("/search/", {"q": "x"}).status_code == 405
-
-
-def test_search_uses_postgres_full_text_search_on_postgresql(monkeypatch):
-    """No PostgreSQL server here, so compile the query for PostgreSQL and read its SQL."""
-    from django.db.backends.postgresql.base import DatabaseWrapper
-
-    from education import views
-
-    postgres = DatabaseWrapper(
-        {"NAME": "x", "USER": "", "PASSWORD": "", "HOST": "", "PORT": "", "OPTIONS": {},
-         "ENGINE": "django.db.backends.postgresql", "TIME_ZONE": None, "CONN_MAX_AGE": 0,
-         "CONN_HEALTH_CHECKS": False, "AUTOCOMMIT": True, "ATOMIC_REQUESTS": False, "TEST": {}}
-    )  # fmt: skip
-    monkeypatch.setattr(views, "connection", postgres)
-    queryset = views.search_pages("fever at night")
-    sql, params = queryset.query.get_compiler(connection=postgres).as_sql()
-    assert "to_tsvector" in sql and "websearch_to_tsquery" in sql and "ts_rank" in sql
-    assert "ORDER BY" in sql and "fever at night" in params
-    assert "published" in params

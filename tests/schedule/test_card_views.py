@@ -1,4 +1,4 @@
-"""The wallet-card page: form, calendar pre-fill, PDF download, errors and privacy."""
+"""The wallet-card page: form, calendar pre-fill, PDF and phone-image answers, errors, privacy."""
 
 import datetime as dt
 import io
@@ -23,6 +23,8 @@ FILLED = {
     "screen_date": "2025-12-20",
     "contact_name": "Rui Silva",
     "contact_phone": "555 0100",
+    "last_dose_date": "2026-03-02",
+    "results_held_at": "City Hospital blood bank",
     "paper": "letter",
     "layout": "sheet",
 }
@@ -55,6 +57,9 @@ def test_it_shows_an_empty_form_that_sets_no_cookie_and_is_not_cached(client):
     assert 'autocomplete="off"' in html
     for field in ("name", "start_date", "centre", "centre_phone", "blood_group", "screen_date"):
         assert f'name="{field}"' in html
+    for field in ("last_dose_date", "results_held_at"):
+        assert f'name="{field}"' in html
+    assert 'name="output" value="image"' in html
     assert "There is a problem" not in html
     assert "no-store" in response["Cache-Control"]
     assert not response.cookies
@@ -101,11 +106,35 @@ def test_a_full_submit_downloads_the_card(client):
     text = pdf_text(response)
     for value in ("Ana Quintela Silva", "5 Jan 2026", "A RhD negative", "555 0100"):
         assert value in text
+    assert "Last dose: 2 Mar 2026" in text and "Carry until at least: 2 Sep 2026" in text
+    assert "City Hospital blood bank" in text
     assert "http://testserver/for-blood-banks/" in text
     page = PdfReader(io.BytesIO(response.content)).pages[0]
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
     headers = str(dict(response.headers))
     assert "Ana" not in headers and "Silva" not in headers
+
+
+def test_the_picture_button_answers_with_a_phone_image_shown_in_the_browser(client):
+    import zxingcpp
+    from PIL import Image
+
+    response = client.post(URL, {**FILLED, "output": "image"})
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'inline; filename="isatuximab-alert-card.png"'
+    assert "no-store" in response["Cache-Control"] and not response.cookies
+    image = Image.open(io.BytesIO(response.content))
+    assert image.size == (1080, 2340)
+    codes = zxingcpp.read_barcodes(image)
+    assert [code.text for code in codes] == ["http://testserver/for-blood-banks/"]
+
+
+def test_bad_input_for_the_picture_shows_the_form_with_messages(client):
+    response = client.post(URL, {**FILLED, "output": "image", "last_dose_date": "2026-03-11"})
+    html = response.content.decode()
+    assert response["Content-Type"].startswith("text/html")
+    assert 'href="#id_last_dose_date"' in html and "cannot be in the future" in html
 
 
 def test_an_empty_submit_gives_a_blank_card(client):

@@ -1,60 +1,120 @@
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from icalendar import Calendar
 
-from schedule import wording
+from schedule.delays import CYCLE, INFUSION, Delay
 from schedule.ics import escape_text, fold, render_ics
-from schedule.plan import Delay, build_plan
+from schedule.plan import build_schedule
+
+from .backbone_vectors import VECTORS, expected
 
 START = dt.date(2026, 1, 5)
 NOW = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.UTC)
 
 
-def parse(plan):
-    return Calendar.from_ical(render_ics(plan, now=NOW))
+def parse(schedule, **options) -> list:
+    return list(Calendar.from_ical(render_ics(schedule, NOW, **options)).walk("VEVENT"))
 
 
-def events(calendar):
-    return [c for c in calendar.walk("VEVENT")]
+def clinic_events(events) -> list:
+    return [e for e in events if str(e["UID"]).split("@")[0].endswith("-clinic")]
 
 
-def infusion_events(calendar):
-    return [e for e in events(calendar) if "infusion-" in str(e["UID"])]
+def starts(events) -> list[dt.date]:
+    return [e.decoded("DTSTART") for e in events]
 
 
-def plan_for(slug, first, last, weight="70", today=START, delay=None):
-    return build_plan(slug, START, Decimal(weight), "kg", today, first, last, delay)
+@pytest.mark.parametrize("vector", VECTORS, ids=lambda v: f"{v[0]}-c{v[1]}-{v[2]}")
+def test_it_has_one_event_per_clinic_day_of_the_vectors(vector):
+    slug, cycle, start, meds, clinic = expected(vector)
+    schedule = build_schedule(slug, start, start, first_cycle=cycle, last_cycle=cycle)
+    events = parse(schedule)
+    assert starts(events) == clinic  # tablet reminders are off unless asked
+    for event in events:
+        day = event.decoded("DTSTART")
+        given = {
+            name for (name, where), dates in meds.items() if where == "clinic" and day in dates
+        }
+        description = str(event["DESCRIPTION"])
+        for name in given:
+            assert name in str(event["SUMMARY"]) and name in description
+        assert ("Expected isatuximab infusion time" in description) == ("isatuximab" in given)
 
 
-@pytest.mark.parametrize(
-    ("slug", "first", "last", "expected"),
-    [
-        ("isa-pd", 1, 3, ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
-                          "2026-02-02", "2026-02-16", "2026-03-02", "2026-03-16"]),
-        ("isa-kd", 1, 3, ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
-                          "2026-02-02", "2026-02-16", "2026-03-02", "2026-03-16"]),
-        ("isa-vrd", 4, 6, ["2026-05-11", "2026-05-25", "2026-06-08", "2026-06-22",
-                           "2026-07-06", "2026-07-20", "2026-08-03"]),
-        ("isa-vrd", 12, 12, ["2027-01-04", "2027-01-18"]),
-        ("isa-vrd", 17, 19, ["2027-05-24", "2027-06-07", "2027-06-21", "2027-07-19"]),
-        ("isa-vrd-induction", 1, 3, ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26",
-                                     "2026-02-02", "2026-02-16", "2026-03-02", "2026-03-16",
-                                     "2026-03-30", "2026-04-13", "2026-04-27"]),
-    ],
-)  # fmt: skip
-def test_it_writes_one_all_day_event_per_infusion_on_the_facts_dates(slug, first, last, expected):
-    found = infusion_events(parse(plan_for(slug, first, last)))
-    assert [e.decoded("DTSTART").isoformat() for e in found] == expected
-    for event in found:
-        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-        assert type(start) is dt.date and type(end) is dt.date
-        assert end - start == dt.timedelta(days=1)  # DTEND is exclusive
+@pytest.mark.parametrize("vector", VECTORS[:2] + VECTORS[6:7], ids=lambda v: f"{v[0]}-c{v[1]}")
+def test_tablet_reminders_follow_the_vectors_when_asked(vector):
+    slug, cycle, start, meds, _ = expected(vector)
+    schedule = build_schedule(slug, start, start, first_cycle=cycle, last_cycle=cycle)
+    events = [e for e in parse(schedule, tablets=True) if str(e["SUMMARY"]).startswith("At home")]
+    for (name, where), dates in meds.items():
+        if where == "home":
+            mine = [e for e in events if name in str(e["SUMMARY"])]
+            assert starts(mine) == dates
+
+
+def test_it_gives_the_expected_chair_time_for_the_first_infusions():
+    schedule = build_schedule("isa-pd", START, START, first_cycle=1, last_cycle=1)
+    descriptions = [str(e["DESCRIPTION"]) for e in parse(schedule)]
+    assert "about 3 hours 20 minutes" in descriptions[0]
+    assert "about 1 hour 53 minutes" in descriptions[1]
+    assert "about 75 minutes" in descriptions[2]
+
+
+def test_it_leaves_out_past_days_unless_asked():
+    today = dt.date(2026, 2, 10)
+    schedule = build_schedule("isa-kd", START, today, first_cycle=1, last_cycle=2)
+    assert min(starts(parse(schedule))) == dt.date(2026, 2, 10)
+    assert min(starts(parse(schedule, past=True))) == START
+
+
+def test_uids_are_stable_and_sequence_counts_the_delays():
+    plain = build_schedule("isa-kd", START, START, first_cycle=1, last_cycle=3)
+    delays = (Delay(INFUSION, 6, 3, 1), Delay(CYCLE, 3, 2, 2))
+    moved = build_schedule("isa-kd", START, START, delays=delays, first_cycle=1, last_cycle=3)
+    before = {str(e["UID"]): e for e in parse(plain)}
+    after = {str(e["UID"]): e for e in parse(moved)}
+    assert before.keys() == after.keys()
+    assert {str(e["UID"]) for e in parse(plain)} == set(before)  # same again next time
+    for uid, event in after.items():
+        shift = (event.decoded("DTSTART") - before[uid].decoded("DTSTART")).days
+        assert event["SEQUENCE"] == {0: 0, 3: 1, 5: 2}[shift]
+        assert before[uid]["SEQUENCE"] == 0
+    assert "isa-kd-2026-01-05-c2d15-clinic@" in " ".join(after)
+
+
+def test_it_flags_holidays_only_for_a_chosen_place():
+    holidays = {dt.date(2026, 1, 19): "Martin Luther King Jr. Day"}.get
+    schedule = build_schedule(
+        "isa-pd", START, START, first_cycle=1, last_cycle=1, holidays=holidays
+    )
+    flagged = [
+        e for e in parse(schedule, place="Texas") if "Public holiday" in str(e["DESCRIPTION"])
+    ]
+    assert starts(flagged) == [dt.date(2026, 1, 19)]
+    assert "Public holiday in Texas, Martin Luther King Jr. Day" in str(flagged[0]["DESCRIPTION"])
+    plain = build_schedule("isa-pd", START, START, first_cycle=1, last_cycle=1)
+    assert not any("Public holiday" in str(e["DESCRIPTION"]) for e in parse(plain, place="Texas"))
+
+
+def test_imroz_events_list_isatuximab_only():
+    schedule = build_schedule("isa-vrd", START, START, first_cycle=1, last_cycle=1)
+    events = parse(schedule, tablets=True)
+    assert starts(events) == [dt.date(2026, 1, d) for d in (5, 12, 19, 26)] + [dt.date(2026, 2, 2)]
+    assert all(str(e["SUMMARY"]).startswith("Clinic: isatuximab (") for e in events)
+
+
+def test_a_future_start_adds_the_blood_test_reminder_the_day_before():
+    schedule = build_schedule("isa-pd", START, dt.date(2025, 12, 20), first_cycle=1, last_cycle=1)
+    events = parse(schedule)
+    assert "blood type and screen" in str(events[0]["SUMMARY"])
+    assert events[0].decoded("DTSTART") == dt.date(2026, 1, 4)
+    started = build_schedule("isa-pd", START, START, first_cycle=1, last_cycle=1)
+    assert not any("blood type" in str(e["SUMMARY"]) for e in parse(started))
 
 
 def test_it_has_the_calendar_properties_and_crlf_lines():
-    raw = render_ics(plan_for("isa-pd", 1, 1), now=NOW)
+    raw = render_ics(build_schedule("isa-pd", START, START, first_cycle=1, last_cycle=1), NOW)
     calendar = Calendar.from_ical(raw)
     assert calendar["VERSION"] == "2.0"
     assert "Isatuximab" in str(calendar["PRODID"])
@@ -62,93 +122,22 @@ def test_it_has_the_calendar_properties_and_crlf_lines():
     assert b"\n" not in raw.replace(b"\r\n", b"")
 
 
-def test_it_describes_each_infusion():
-    event = infusion_events(parse(plan_for("isa-pd", 1, 1)))[2]
-    assert str(event["SUMMARY"]) == "Isatuximab infusion 3 (cycle 1, day 15)"
-    description = str(event["DESCRIPTION"])
-    for phrase in ["about 75 minutes", "15 to 60 minutes before", "What to bring", "care team"]:
-        assert phrase in description
-    assert event.decoded("DTSTAMP") == NOW
-    assert event["SEQUENCE"] == 0
-
-
-def test_it_reminds_the_day_before():
-    event = infusion_events(parse(plan_for("isa-pd", 1, 1)))[0]
-    alarm = event.walk("VALARM")[0]
-    assert alarm["ACTION"] == "DISPLAY"
-    assert alarm.decoded("TRIGGER") == dt.timedelta(hours=-15)
-
-
-def test_it_keeps_uids_stable_whatever_the_weight():
-    light = infusion_events(parse(plan_for("isa-pd", 1, 2, weight="50")))
-    heavy = infusion_events(parse(plan_for("isa-pd", 1, 2, weight="120")))
-    assert [str(e["UID"]) for e in light] == [str(e["UID"]) for e in heavy]
-    assert (
-        str(light[0]["UID"]) == "isa-pd-2026-01-05-infusion-1@calendar.isatuximab-treatment-guide"
-    )
-    assert len({str(e["UID"]) for e in light}) == len(light)
-
-
-def test_it_leaves_the_weight_dose_and_volume_out_of_the_file():
-    plan = plan_for("isa-pd", 1, 2, weight="87.3")
-    assert (plan.dose.text, plan.dose.volume_text) == ("873 mg", "43.7 mL")  # the values to find
-    text = render_ics(plan, NOW).decode()
-    for value in ("87.3", "873", "43.7", " mg", " mL", " kg"):
-        assert value not in text, value
-
-
-def test_it_gives_later_views_the_same_uid_for_the_same_infusion():
-    whole = infusion_events(parse(plan_for("isa-pd", 1, 3)))
-    later = infusion_events(parse(plan_for("isa-pd", 3, 3)))
-    assert [str(e["UID"]) for e in whole[-2:]] == [str(e["UID"]) for e in later]
-
-
-def test_it_moves_delayed_events_and_raises_their_sequence():
-    found = infusion_events(parse(plan_for("isa-pd", 1, 3, delay=Delay(6, 3))))
-    assert found[5].decoded("DTSTART") == dt.date(2026, 2, 19)
-    assert found[6].decoded("DTSTART") == dt.date(2026, 3, 5)
-    assert [e["SEQUENCE"] for e in found] == [0] * 5 + [1] * 3
-
-
-def test_it_adds_a_blood_test_reminder_the_day_before_a_future_start():
-    calendar = parse(plan_for("isa-pd", 1, 1, today=dt.date(2025, 12, 20)))
-    reminder = next(e for e in events(calendar) if "blood-test" in str(e["UID"]))
-    assert reminder.decoded("DTSTART") == dt.date(2026, 1, 4)
-    assert "blood type and screen" in str(reminder["SUMMARY"])
-    assert "Your care team sets the exact day." in str(reminder["DESCRIPTION"])
-
-
-def test_it_puts_the_blood_test_reminder_today_when_treatment_starts_tomorrow():
-    calendar = parse(plan_for("isa-pd", 1, 1, today=dt.date(2026, 1, 4)))
-    reminder = next(e for e in events(calendar) if "blood-test" in str(e["UID"]))
-    assert reminder.decoded("DTSTART") == dt.date(2026, 1, 4)
-
-
-@pytest.mark.parametrize("today", [START, dt.date(2026, 2, 1)])
-def test_it_adds_no_blood_test_reminder_once_treatment_has_started(today):
-    calendar = parse(plan_for("isa-pd", 1, 1, today=today))
-    assert not any("blood-test" in str(e["UID"]) for e in events(calendar))
-
-
 @pytest.mark.parametrize(
-    "plan",
-    [
-        plan_for("isa-vrd", 1, 12),
-        plan_for("isa-pd", 1, 3, delay=Delay(6, 3), today=dt.date(2025, 12, 20)),
-    ],
+    ("slug", "options"),
+    [("isa-vrd-induction", {"tablets": True}), ("isa-kd", {"place": "Ødegård, 山田 🙂"})],
 )
-def test_it_writes_byte_for_byte_what_icalendar_writes_for_the_same_content(plan):
-    raw = render_ics(plan, NOW)
+def test_it_writes_byte_for_byte_what_icalendar_writes_for_the_same_content(slug, options):
+    holidays = {dt.date(2026, 1, 19): "Día de prueba; \\ a long holiday name, " * 3}.get
+    delays = (Delay(CYCLE, 2, 3),)
+    today = dt.date(2025, 12, 20)
+    schedule = build_schedule(slug, START, today, None, delays, 1, 3, holidays)
+    raw = render_ics(schedule, NOW, **options)
     assert Calendar.from_ical(raw).to_ical() == raw
 
 
-def test_it_keeps_every_sentence_intact_through_escaping_and_folding():
-    plan = plan_for("isa-pd", 1, 1)
-    event = infusion_events(parse(plan))[0]
-    assert str(event["DESCRIPTION"]) == "\n\n".join(
-        wording.infusion_details(plan, plan.infusions[0])
-    )
-    assert str(event["SUMMARY"]) == "Isatuximab infusion 1 (cycle 1, day 1)"
+def test_it_leaves_the_weight_dose_and_typed_lines_out_of_the_file():
+    raw = render_ics(build_schedule("isa-pd", START, START, first_cycle=1, last_cycle=2), NOW)
+    assert b" mg" not in raw and b" kg" not in raw and b"mg/m" not in raw
 
 
 @pytest.mark.parametrize(

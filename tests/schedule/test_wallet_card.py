@@ -42,6 +42,8 @@ FULL = CardDetails(
     screen_date=datetime.date(2025, 12, 20),
     contact_name="Jo Rodriguez",
     contact_phone="07700 900123",
+    last_dose_date=datetime.date(2026, 8, 31),
+    results_held_at="Queen Elizabeth Hospital blood bank",
 )
 SHEET_SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
 
@@ -128,10 +130,19 @@ def test_it_draws_corner_cut_marks_and_a_dashed_fold_line():
 
 MANDATORY = [
     "BLOOD TRANSFUSION ALERT",
-    "I am receiving isatuximab (Sarclisa), an anti-CD38 antibody medicine for myeloma.",
-    "indirect antiglobulin (Coombs) test, the antibody screen and the crossmatch falsely positive",
-    "Tell the blood bank before any transfusion.",
-    "Carry this card during treatment and until 6 months after the last dose.",
+    "I am having, or have had in the last 6 months, isatuximab (Sarclisa), an anti-CD38 "
+    "antibody medicine for myeloma.",
+    "the indirect antiglobulin (Coombs) test, the antibody screen and the antiglobulin "
+    "crossmatch falsely positive.",
+    "ABO and RhD typing are not affected.",
+    "Show this card to any doctor, nurse or blood bank.",
+    "Carry it during treatment and for 6 months after the last dose.",
+    "Type and screen (group and screen) on:",
+    "Blood group (from the lab report):",
+    "Pre-treatment results held at:",
+    "Blood bank: anti-CD38 interference in IAT, antibody screen, AHG crossmatch. ABO/RhD typing "
+    "not affected.",
+    "Class practice: 0.2 M DTT-treated reagent cells; then K-negative units unless known K+.",
     URL,
 ]
 
@@ -142,6 +153,7 @@ def test_it_prints_the_mandatory_statements(layout):
     for statement in MANDATORY:
         assert statement in text
     assert "blood typing" not in text.lower()  # FACTS 11, row 4.27
+    assert "I am receiving" not in text  # untrue in the 6 months after the last dose
 
 
 def test_the_sheet_tells_how_to_print_cut_fold_and_keep_it():
@@ -159,18 +171,40 @@ def test_the_front_statements_end_above_the_name_box():
     assert 15 + heading <= CARD_WIDTH - 2 * card_fields.SAFE
 
 
-def test_back_rows_keep_clear_of_the_qr_code_and_each_other():
-    qr_left = CARD_WIDTH - card_fields.SAFE - card_fields.QR_SIZE
-    qr_top = card_fields.SAFE + card_fields.QR_SIZE
-    back = sorted((box for box in FIELD_BOXES if box.side == "back"), key=lambda b: -b.y)
-    for upper, lower in itertools.pairwise(back):
-        assert upper.y - (upper.lines - 1) * LINE_PITCH - lower.y >= 12
-    for box in back:
-        bottom = box.y - (box.lines - 1) * LINE_PITCH - 2.5
-        assert bottom > qr_top or box.x + box.width < qr_left, box.key
-        assert box.x + box.width <= CARD_WIDTH - card_fields.SAFE
-    url_top = card_fields.SAFE + 1 + 7 * 2 + wallet_card.SMALL_SIZE
-    assert url_top < min(box.y for box in back) - 2.5 - 8
+def _bottom(box) -> float:
+    return box.y - (box.lines - 1) * LINE_PITCH - 2.5  # the lowest writing line
+
+
+@pytest.mark.parametrize("side", ["front", "back"])
+def test_boxes_keep_clear_of_each_other_the_edges_and_the_qr_code(side):
+    safe = card_fields.SAFE
+    qr_left, qr_top = CARD_WIDTH - safe - card_fields.QR_SIZE, safe + card_fields.QR_SIZE
+    boxes = [box for box in FIELD_BOXES if box.side == side]
+    for a, b in itertools.combinations(boxes, 2):
+        if close(a.y, b.y):  # one row: side by side, with a gap
+            left, right = sorted((a, b), key=lambda box: box.x)
+            assert left.x + left.width + 3 <= right.x, (a.key, b.key)
+        else:
+            upper, lower = sorted((a, b), key=lambda box: -box.y)
+            assert upper.y - (upper.lines - 1) * LINE_PITCH - lower.y >= 12, (a.key, b.key)
+    for box in boxes:
+        assert box.x >= safe and box.x + box.width <= CARD_WIDTH - safe, box.key
+        assert _bottom(box) >= safe - 0.01, box.key
+        assert box.y + 0.75 * max(card_fields.VALUE_SIZES) <= CARD_HEIGHT - safe, box.key
+        if side == "back":
+            assert _bottom(box) > qr_top or box.x + box.width < qr_left, box.key
+
+
+def test_the_blood_bank_lines_sit_between_the_last_row_and_a_two_line_address():
+    start = BOXES["start_date"]
+    top = wallet_card.BLOOD_BANK_TOP
+    assert top < _bottom(start) - 1
+    heights = [height for _, height in wallet_card.blood_bank_paragraphs()]
+    assert len(heights) == 2 and all(height <= 2 * wallet_card.SMALL_LEADING for height in heights)
+    bottom = top - sum(height + 1 for height in heights)
+    two_line_address_top = card_fields.SAFE + 1 + 7 + 0.75 * wallet_card.SMALL_SIZE
+    assert bottom > two_line_address_top
+    assert card_fields.BESIDE_QR < CARD_WIDTH - 2 * card_fields.SAFE - card_fields.QR_SIZE
 
 
 # --- fields -----------------------------------------------------------------------------
@@ -187,6 +221,9 @@ def test_it_prints_every_filled_field():
         "20 Dec 2025",
         "Jo Rodriguez",
         "07700 900123",
+        "Last dose: 31 Aug 2026",
+        "Carry until at least: 1 Mar 2027",
+        "Queen Elizabeth Hospital blood",
     ]:
         assert value in text
 
@@ -211,7 +248,7 @@ def test_empty_fields_leave_labelled_blank_lines_to_write_on():
         for index in range(box.lines):
             y = box.y - index * LINE_PITCH - 2.5
             assert (round(box.value_x, 2), round(box.x + box.width, 2), round(y, 2)) in segments
-    assert "Jan" not in text and "RhD" not in text
+    assert "Jan" not in text and "RhD negative" not in text and "RhD positive" not in text
 
 
 def test_the_qr_code_opens_the_blood_bank_page(monkeypatch):
@@ -274,6 +311,15 @@ def test_the_longest_allowed_text_fits_its_box(key):
         for line in fitted.lines:
             assert stringWidth(line, regular, fitted.size) <= box.value_width
         assert "".join(fitted.lines).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize("key", ["start_date", "screen_date", "last_dose_date", "carry_until"])
+def test_every_date_fits_its_box_at_full_size(key):
+    box = BOXES[key]
+    for month in range(1, 13):
+        text = card_fields.card_values(CardDetails(start_date=datetime.date(2028, month, 28)))
+        fitted = fit(text["start_date"], box.value_width, box.lines)
+        assert fitted.size == max(card_fields.VALUE_SIZES) and len(fitted.lines) == 1, text
 
 
 def test_text_too_wide_for_the_box_is_shortened_never_overflowing():
@@ -371,11 +417,45 @@ def test_a_full_form_becomes_card_details():
         screen_date="2025-12-20",
         contact_name="Rui Silva",
         contact_phone="555 0100",
+        last_dose_date="2026-01-08",
+        results_held_at="City Hospital blood bank",
     )
     assert filled.is_valid(), filled.errors
     details = filled.details()
     assert details.blood_group == "O RhD negative"
     assert details.start_date == datetime.date(2026, 1, 5)
+    assert details.last_dose_date == datetime.date(2026, 1, 8)
+    assert details.results_held_at == "City Hospital blood bank"
+    assert card_fields.card_values(details)["carry_until"] == "8 Jul 2026"
+
+
+@pytest.mark.parametrize(
+    ("last_dose", "message"),
+    [
+        ("2026-01-11", "cannot be in the future"),  # TODAY is 10 Jan 2026
+        ("2025-07-09", "more than 6 months ago: the card was needed until 9 Jan 2026"),
+        ("2024-03-01", "more than 6 months ago"),
+        ("2026-02-30", "That date does not exist"),
+        ("10/01/2026", "can mean 5 January or 1 May"),
+    ],
+)
+def test_it_rejects_a_last_dose_in_the_future_or_too_long_ago(last_dose, message):
+    bound = form(last_dose_date=last_dose)
+    assert not bound.is_valid()
+    assert message in bound.errors["last_dose_date"][0]
+
+
+@pytest.mark.parametrize("last_dose", ["2026-01-10", "2025-07-10", "2025-12-01"])
+def test_it_accepts_a_last_dose_whose_six_months_have_not_ended(last_dose):
+    assert form(last_dose_date=last_dose).is_valid()
+
+
+def test_the_last_dose_comes_after_the_start_and_the_blood_test():
+    bound = form(start_date="2026-01-05", last_dose_date="2026-01-04")
+    assert "cannot be before the date you started" in bound.errors["last_dose_date"][0]
+    bound = form(screen_date="2026-01-06", last_dose_date="2026-01-05")
+    assert "after the blood test done before treatment" in bound.errors["last_dose_date"][0]
+    assert form(start_date="2026-01-05", last_dose_date="2026-01-05").is_valid()
 
 
 @pytest.mark.parametrize("key", sorted(MAX_LENGTHS))

@@ -4,13 +4,14 @@ from decimal import Decimal
 import pytest
 
 from schedule import wording
-from schedule.plan import PREMEDICINE_MINUTES, Delay, build_plan
+from schedule.plan import build_schedule
+from schedule.wording import PREMEDICINE_MINUTES
 
 START = dt.date(2026, 1, 5)
 
 
-def make(slug="isa-vrd", first=1, last=17, delay=None, today=START):
-    return build_plan(slug, START, Decimal("83.4"), "kg", today, first, last, delay)
+def make(slug="isa-vrd", first=1, last=17, today=START):
+    return build_schedule(slug, START, today, first_cycle=first, last_cycle=last)
 
 
 @pytest.mark.parametrize(
@@ -23,8 +24,8 @@ def make(slug="isa-vrd", first=1, last=17, delay=None, today=START):
     ],
 )
 def test_it_gives_the_expected_infusion_time(number, text):
-    row = wording.infusion_row(make().infusions[number - 1])
-    assert row.expected_time == text
+    infusions = [day.infusion for day in make().days if day.infusion]
+    assert wording.expected_time(infusions[number - 1]) == text
 
 
 def test_it_formats_long_durations_in_hours():
@@ -38,41 +39,42 @@ def test_it_takes_the_premedicine_window_from_its_constant():
     assert wording.PREMEDICINES in wording.TIMES
 
 
-def test_it_summarises_the_plan_in_one_list_for_the_page_and_the_pdf():
-    items = {item.label: item.value for item in wording.summary_items(make(first=1, last=3))}
-    assert items == {
-        "Treatment": "Isa-VRd: isatuximab with bortezomib, lenalidomide and dexamethasone "
-        "(approved in the US and the EU)",
-        "First infusion (cycle 1, day 1)": "Monday 5 January 2026",
-        "Shown here": "Cycles 1 to 3: 11 infusions",
-        "Estimated dose": "834 mg (41.7 mL of medicine) for a weight of 83.4 kg",
-    }
-
-
-def test_it_counts_a_single_infusion_without_a_plural():
-    plan = make(slug="isa-vrd", first=18, last=18)
-    shown = wording.summary_items(plan)[2]
-    assert shown.value == "Cycles 18 to 18: 1 infusion"
-
-
-def test_it_describes_a_delay_and_marks_the_moved_rows():
-    plan = make(slug="isa-pd", first=1, last=2, delay=Delay(3, 4))
-    assert "Infusion 3 and every infusion after it are moved 4 days later." in (
-        wording.status_lines(plan)
-    )
-    rows = [wording.infusion_row(infusion) for infusion in plan.infusions]
-    assert [row.moved for row in rows] == [False, False, True, True, True, True]
-    assert rows[2].date == "Friday 23 January 2026"
-
-
-def test_it_writes_the_calendar_event_details():
-    plan = make(slug="isa-pd", first=1, last=1)
-    infusion = plan.infusions[2]
-    assert wording.infusion_title(infusion) == "Isatuximab infusion 3 (cycle 1, day 15)"
-    details = wording.infusion_details(plan, infusion)
-    assert details[1].startswith("Expected infusion time: about 75 minutes if there is no")
-    assert details[-1] == wording.DATE_ESTIMATE
-
-
 def test_it_dates_the_made_on_line_in_words():
     assert wording.made_on(dt.date(2026, 3, 10)) == "Made on Tuesday 10 March 2026."
+
+
+@pytest.mark.parametrize(
+    ("today", "text"),
+    [
+        (dt.date(2025, 12, 30), "Your treatment starts on Monday 5 January 2026 (cycle 1, day 1)."),
+        (dt.date(2026, 2, 4), "Today is cycle 1, day 31."),
+        (dt.date(2026, 6, 1), "All the treatment days of Isa-VRd before transplant were before "
+         "today. Your care team will tell you what comes next."),
+    ],
+)  # fmt: skip
+def test_it_says_where_today_is_in_the_treatment(today, text):
+    assert wording.today_text(make("isa-vrd-induction", 1, 3, today=today)) == text
+
+
+def test_it_writes_each_day_and_the_legend_in_plain_words():
+    schedule = make("isa-kd", 1, 1)
+    first, last_home = schedule.days[0], schedule.days[-1]
+    assert wording.items_text(first.clinic_items) == (
+        "isatuximab drip (IV), infusion 1; carfilzomib drip (IV); dexamethasone"
+    )
+    assert wording.items_text(last_home.home_items) == "dexamethasone tablet"
+    assert wording.day_label(first) == "● Isa 1 ▲ Car ■ Dex"
+    legend = [entry.text for entry in wording.legend(schedule)]
+    assert (
+        "carfilzomib drip (IV) at the clinic, days 1, 2, 8, 9, 15 and 16 of every cycle" in legend
+    )
+    assert wording.source_note(schedule) is None
+    assert wording.source_note(make("isa-vrd-induction", 1, 1)) == wording.TRIAL_NOTE
+    assert wording.source_note(make("isa-vrd", 1, 1)) == wording.TEAM_NOTE
+
+
+def test_the_no_extra_dexamethasone_rule_is_said_only_where_the_label_confirms_it():
+    assert wording.dexamethasone_note(make("isa-pd", 1, 1)) == wording.NO_EXTRA_DEX
+    assert wording.dexamethasone_note(make("isa-kd", 1, 1)) == wording.NO_EXTRA_DEX
+    assert wording.dexamethasone_note(make("isa-vrd-induction", 1, 1)) is None  # UNCONFIRMED
+    assert wording.dexamethasone_note(make("isa-vrd", 1, 1)) is None

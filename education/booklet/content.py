@@ -1,0 +1,127 @@
+"""Everything the booklet prints, read only through the content models' ``published()``
+querysets, so new pages, edits and sign-off reach the booklet without changes here.
+
+Links inside page bodies are rewritten for paper and PDF: a link to another page, the
+checklist, the glossary or get-help jumps within the booklet; any other site link becomes a
+full address, so it still works when the PDF is opened away from the site.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+
+from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..rendering import TABLE_OPEN, page_html
+from ..views import glossary_terms
+from .editions import degrees, fahrenheit
+
+# The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
+# the site setting for it exists or while it is empty.
+DEFAULT_FEVER_C = Decimal("38.0")
+
+# Site sections that are printed in the booklet, by address, with their anchor in it.
+SECTION_ANCHORS = {"/checklist/": "checklist", "/glossary/": "glossary", "/get-help/": "get-help"}
+_HREF = re.compile(r'href="([^"]*)"')
+_LEARN = re.compile(r"^/learn/([\w-]+)/?(?:#.*)?$")
+_GLOSSARY_TERM = re.compile(r"^/glossary/#([\w-]+)$")
+# The on-screen definition pop-up: on paper the glossary section is the place for definitions.
+_DEFINITION_POPUP = re.compile(r'<span class="glossary-def" id="[^"]*">[^<]*</span>')
+_DESCRIBED_BY = re.compile(r' aria-describedby="glossary-def-[^"]*"')
+
+
+@dataclass(frozen=True)
+class Chapter:
+    page: Page
+    anchor: str
+    body_html: str
+
+
+@dataclass(frozen=True)
+class ReviewRange:
+    oldest: datetime.date
+    newest: datetime.date
+
+    @property
+    def single_date(self) -> bool:
+        return self.oldest == self.newest
+
+
+def booklet_pages() -> list[Page]:
+    """The learn pages in site order (the blood-bank page is for staff, not in the guide)."""
+    return list(Page.objects.published().exclude(slug__in=CANONICAL_URL_NAMES))
+
+
+def page_anchor(slug: str) -> str:
+    return f"page-{slug}"
+
+
+def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
+    """Point site links into the booklet where the target is printed in it, else make them
+    full addresses.
+
+    >>> rewrite_links('<a href="/learn/a/">A</a> <a href="/schedule/">B</a>', {"a"}, "https://x.org/")
+    '<a href="#page-a">A</a> <a href="https://x.org/schedule/">B</a>'
+    """
+
+    def replace(match: re.Match) -> str:
+        href = match.group(1)
+        if not href.startswith("/") or href.startswith("//"):
+            return match.group(0)
+        if (learn := _LEARN.match(href)) and learn.group(1) in slugs:
+            return f'href="#{page_anchor(learn.group(1))}"'
+        if term := _GLOSSARY_TERM.match(href):
+            return f'href="#term-{term.group(1)}"'
+        if href in SECTION_ANCHORS:
+            return f'href="#{SECTION_ANCHORS[href]}"'
+        return f'href="{site_url.rstrip("/")}{href}"'
+
+    return _HREF.sub(replace, body_html)
+
+
+def printable_body(page: Page, terms: list, slugs: set[str], site_url: str) -> str:
+    """The page body as on the site, without the sideways-scroll wrapper for phones and the
+    definition pop-ups (their ids would repeat from page to page)."""
+    body = page_html(page.body, terms).replace(TABLE_OPEN, "<table>")
+    body = _DESCRIBED_BY.sub("", _DEFINITION_POPUP.sub("", body))
+    return rewrite_links(body.replace("</table></div>", "</table>"), slugs, site_url)
+
+
+def review_range(pages: list[Page]) -> ReviewRange | None:
+    dates = [page.last_reviewed for page in pages]
+    return ReviewRange(min(dates), max(dates)) if dates else None
+
+
+def fever_threshold(help_settings: HelpSettings) -> tuple[str, str]:
+    """('38', '100.4'): Celsius and Fahrenheit from the site setting when there is one, else
+    38.0 °C. (``fever_threshold_c`` is a HelpSettings field added by the content work.)"""
+    celsius = Decimal(getattr(help_settings, "fever_threshold_c", None) or DEFAULT_FEVER_C)
+    return degrees(celsius), degrees(fahrenheit(celsius))
+
+
+def booklet_context(site_url: str) -> dict:
+    """All the published content, ready for the booklet template."""
+    pages = booklet_pages()
+    terms = glossary_terms()
+    slugs = {page.slug for page in pages}
+    items = list(ChecklistItem.objects.published())
+    help_settings = HelpSettings.load()
+    fever_c, fever_f = fever_threshold(help_settings)
+    return {
+        "site_name": settings.SITE_NAME,
+        "site_url": site_url,
+        "chapters": [
+            Chapter(page, page_anchor(page.slug), printable_body(page, terms, slugs, site_url))
+            for page in pages
+        ],
+        "reviewed": review_range(pages),
+        "do_items": [item for item in items if item.kind == ChecklistItem.Kind.DO],
+        "dont_items": [item for item in items if item.kind == ChecklistItem.Kind.DONT],
+        "terms": sorted(GlossaryTerm.objects.published(), key=lambda t: t.term.casefold()),
+        "help_settings": help_settings,
+        "fever_c": fever_c,
+        "fever_f": fever_f,
+        "sourced_pages": [page for page in pages if page.source_list()],
+    }

@@ -1,0 +1,89 @@
+"""The booklet as HTML and print CSS, and that HTML as a tagged PDF (PDF/UA-1) by WeasyPrint.
+
+WeasyPrint needs the system Pango library, so it is imported only when a PDF is made: the rest
+of the site runs without it, and ``BookletUnavailable`` says what is missing. The PDF embeds
+one local font family (DejaVu Sans when the system has it, else the Bitstream Vera that
+ReportLab ships) and fetches nothing else: the URL fetcher refuses every address that is not
+one of those font files.
+"""
+
+import functools
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import reportlab
+from django.template.loader import render_to_string
+
+from .editions import Edition
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+PDF_VARIANT = "pdf/ua-1"
+_DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+_VERA = Path(reportlab.__file__).parent / "fonts"
+# (weight, style, DejaVu file, Vera file)
+_FACES = [
+    ("normal", "normal", "DejaVuSans.ttf", "Vera.ttf"),
+    ("bold", "normal", "DejaVuSans-Bold.ttf", "VeraBd.ttf"),
+    ("normal", "italic", "DejaVuSans-Oblique.ttf", "VeraIt.ttf"),
+    ("bold", "italic", "DejaVuSans-BoldOblique.ttf", "VeraBI.ttf"),
+]
+
+
+class BookletUnavailable(RuntimeError):
+    """The PDF cannot be made on this machine (WeasyPrint or its system libraries missing)."""
+
+
+@functools.cache
+def font_faces() -> tuple[tuple[str, str, str], ...]:
+    """(weight, style, file URL) for each face of the one embedded family."""
+    use_dejavu = all((_DEJAVU / dejavu).is_file() for _, _, dejavu, _ in _FACES)
+    folder = _DEJAVU if use_dejavu else _VERA
+    return tuple(
+        (weight, style, (folder / (dejavu if use_dejavu else vera)).as_uri())
+        for weight, style, dejavu, vera in _FACES
+    )
+
+
+def booklet_html(edition: Edition, context: dict) -> str:
+    return render_to_string("education/booklet/booklet.html", {**context, "edition": edition})
+
+
+def booklet_css(edition: Edition) -> str:
+    context = {"edition": edition, "fonts": font_faces()}
+    return render_to_string("education/booklet/booklet.css", context)
+
+
+def html_to_pdf(html: str, css: str, base_url: str) -> bytes:
+    """A tagged PDF of the HTML. Raises BookletUnavailable when WeasyPrint cannot load."""
+    try:
+        from weasyprint import CSS, HTML
+        from weasyprint.text.fonts import FontConfiguration
+    except (ImportError, OSError) as exc:  # OSError: Pango or its friends are not installed
+        raise BookletUnavailable(f"WeasyPrint cannot load: {exc}") from exc
+    fetcher = local_fetcher()
+    fonts = FontConfiguration()  # without it the @font-face rules would be ignored
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    stylesheet = CSS(string=css, url_fetcher=fetcher, font_config=fonts)
+    return document.write_pdf(stylesheets=[stylesheet], font_config=fonts, pdf_variant=PDF_VARIANT)
+
+
+def local_fetcher() -> "URLFetcher":
+    """A WeasyPrint URL fetcher that opens the booklet's font files and nothing else."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = {url for _, _, url in font_faces()}
+
+    class LocalFontsOnly(URLFetcher):
+        def fetch(self, url: str, headers: dict | None = None) -> "URLFetcherResponse":
+            if url not in allowed:
+                raise ValueError(f"the booklet fetches nothing from outside: {url}")
+            return super().fetch(url, headers)
+
+    return LocalFontsOnly(allowed_protocols={"file"})
+
+
+def build_booklet(edition: Edition, context: dict, base_url: str) -> bytes:
+    """The finished PDF for one edition of the content in ``context``."""
+    return html_to_pdf(booklet_html(edition, context), booklet_css(edition), base_url)

@@ -1,0 +1,76 @@
+"""Public holidays by country and region, from the maintained `holidays` package (no Django).
+
+A visit on a public holiday is flagged, never moved: the clinic decides. No place, no flags.
+Places are keys like "GB-ENG", "US-NY", "CA-ON" or "IE"; the list is fixed here so the form
+offers only places whose region rules the package knows.
+"""
+
+import datetime as dt
+import functools
+from collections.abc import Callable
+
+import holidays
+
+# Country code -> (English name, whether to offer its regions: holidays differ by region).
+COUNTRIES: dict[str, tuple[str, bool]] = {
+    "GB": ("United Kingdom", True),
+    "IE": ("Ireland", False),
+    "US": ("United States", True),
+    "CA": ("Canada", True),
+    "AU": ("Australia", True),
+    "NZ": ("New Zealand", False),
+    "DE": ("Germany", True),
+    "FR": ("France", False),
+    "ES": ("Spain", True),
+    "IT": ("Italy", False),
+    "NL": ("Netherlands", False),
+    "BE": ("Belgium", False),
+}
+
+
+@functools.cache
+def _region_names(country: str) -> dict[str, str]:
+    """Region code -> English name (the first alias the package lists for it)."""
+    cls = holidays.country_holidays(country).__class__
+    names: dict[str, str] = {}
+    for alias, code in getattr(cls, "subdivisions_aliases", {}).items():
+        names.setdefault(code, alias)
+    return {code: names.get(code, code) for code in cls.subdivisions}
+
+
+@functools.cache
+def place_choices() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """Grouped choices for a select: (country name, ((key, label), ...))."""
+    groups = []
+    for code, (name, regional) in COUNTRIES.items():
+        if regional:
+            regions = _region_names(code)
+            options = tuple((f"{code}-{r}", f"{label} ({name})") for r, label in regions.items())
+            options = tuple(sorted(options, key=lambda option: option[1]))
+        else:
+            options = ((code, name),)
+        groups.append((name, options))
+    return tuple(groups)
+
+
+def place_name(key: str) -> str:
+    """'England', 'New York', 'Ireland' for a key from place_choices()."""
+    country, _, region = key.partition("-")
+    if country not in COUNTRIES:
+        raise ValueError("Unknown place.")
+    if not region:
+        return COUNTRIES[country][0]
+    names = _region_names(country)
+    if region not in names:
+        raise ValueError("Unknown region.")
+    return names[region]
+
+
+def holiday_lookup(key: str | None, years: range) -> Callable[[dt.date], str | None]:
+    """A function giving the holiday's name for a date, or None; a no-op when key is empty."""
+    if not key:
+        return lambda day: None
+    place_name(key)
+    country, _, region = key.partition("-")
+    table = holidays.country_holidays(country, subdiv=region or None, years=years, language="en_US")
+    return lambda day: table.get(day)

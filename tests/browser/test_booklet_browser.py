@@ -1,0 +1,63 @@
+"""The booklet in real Chromium: the pages that link to it have no axe violations, the link is
+reachable by keyboard, hidden on paper, and leads to the PDF."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from education.models import Page
+from tests.booklet.conftest import needs_weasyprint  # noqa: F401 (fixture)
+
+
+@pytest.fixture
+def content(live_server) -> list[Page]:
+    call_command("load_initial_content", stdout=StringIO())
+    return list(Page.objects.published().exclude(slug="for-blood-banks"))
+
+
+def test_the_booklet_page_and_the_pages_linking_to_it_have_no_axe_violations(
+    page, axe_check, content
+):
+    for url in ["/booklet/", "/learn/", content[0].get_absolute_url()]:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert page.locator("h1").count() == 1, url
+        assert page.locator("a[href='/booklet/']").count() >= (0 if url == "/booklet/" else 1)
+        axe_check(page)
+
+
+@pytest.mark.usefixtures("needs_weasyprint")
+def test_the_booklet_link_is_reached_by_keyboard_and_gives_the_pdf(page, content):
+    page.goto(content[0].get_absolute_url())
+    link = page.get_by_role("link", name="Print the whole guide as one booklet (PDF, A4 paper)")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if link.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reached the booklet link")
+    response = page.request.get(link.get_attribute("href"))
+    assert response.status == 200
+    assert response.headers["content-type"] == "application/pdf"
+    assert response.body().startswith(b"%PDF")
+
+
+def test_the_booklet_link_is_not_printed(page, content):
+    page.goto("/learn/")
+    assert page.locator(".booklet-link").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".booklet-link").is_visible()
+
+
+def test_the_booklet_page_offers_every_edition(page, content):
+    page.goto("/learn/")
+    page.get_by_role("link", name="choose US Letter paper or large print").click()
+    assert page.locator("h1").inner_text() == "Print the whole guide as a booklet"
+    names = page.locator("main .booklet-choices a").all_inner_texts()
+    assert names == [
+        "Booklet for A4 paper (PDF)",
+        "Large print booklet for A4 paper (PDF)",
+        "Booklet for US Letter paper (PDF)",
+        "Large print booklet for US Letter paper (PDF)",
+    ]
