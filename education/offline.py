@@ -23,6 +23,7 @@ from django.shortcuts import render
 from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from .cache import current_version
@@ -47,9 +48,19 @@ TOOL_URL_NAMES = ("schedule",)
 THEME_COLOUR = "#005eb8"  # the header blue in static/css/site.css
 
 
+def in_every_language(name: str) -> list[str]:
+    """The address of a URL name in each site language (English, then /es/...)."""
+    addresses = []
+    for language, _ in settings.LANGUAGES:
+        with translation.override(language):
+            addresses.append(reverse(name))
+    return addresses
+
+
 def offline_pages() -> list[str]:
-    """The reading pages the worker keeps (besides the offline pages), no duplicates."""
-    pages = [reverse(name) for name in FIXED_PAGES]
+    """The reading pages the worker keeps (besides the offline pages) in both languages, no
+    duplicates."""
+    pages = [address for name in FIXED_PAGES for address in in_every_language(name)]
     pages += [page.get_absolute_url() for page in Page.objects.published()]
     return list(dict.fromkeys(pages))
 
@@ -60,7 +71,7 @@ def worker_config(version: int) -> dict:
         "pages": offline_pages(),
         "assets": [static(path) for path in ASSETS],
         "static": settings.STATIC_URL,
-        "tools": [reverse(name) for name in TOOL_URL_NAMES],
+        "tools": [address for name in TOOL_URL_NAMES for address in in_every_language(name)],
         "offline": reverse("offline"),
         "offlineTools": reverse("offline-tools"),
         "ignore": [reverse("admin:index")],

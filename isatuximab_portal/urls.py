@@ -12,13 +12,14 @@ admin.site.site_title = "Isatuximab guide admin"
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("admin/", admin.site.urls),
+    # The offline web app lives at the site root so the service worker's scope is the whole
+    # site, both languages.
+    path("sw.js", offline.service_worker, name="service-worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
 ]
 # The public site: English at the usual addresses, Spanish under /es/.
 urlpatterns += i18n_patterns(
     path("schedule/", include("schedule.urls")),
-    # The offline web app lives at the site root so the service worker's scope is the site.
-    path("sw.js", offline.service_worker, name="service-worker"),
-    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("offline/", offline.offline, name="offline"),
     path("offline/tools/", offline.offline, {"tools": True}, name="offline-tools"),
     path("", include("education.urls")),

@@ -40,8 +40,10 @@ def test_the_worker_keeps_every_published_reading_page_and_no_tool(client):
         assert url in config["pages"]
     assert published.get_absolute_url() in config["pages"]
     assert draft.get_absolute_url() not in config["pages"]
-    assert not [url for url in config["pages"] if url.startswith("/schedule/")]
-    assert config["tools"] == ["/schedule/"]
+    assert not [url for url in config["pages"] if url.startswith(("/schedule/", "/es/schedule/"))]
+    assert config["tools"] == ["/schedule/", "/es/schedule/"]
+    assert {"/es/", "/es/checklist/", "/es/get-help/"} <= set(config["pages"])
+    assert client.get("/es/sw.js").status_code == 404  # one worker at the root for both languages
     assert (config["offline"], config["offlineTools"]) == ("/offline/", "/offline/tools/")
     for asset in config["assets"]:
         assert finders.find(asset.removeprefix(config["static"])), asset
