@@ -12,6 +12,7 @@ SAMPLE = [
     "/es/learn/pomalidomide/", "/es/learn/questions/",
     "/es/checklist/", "/es/glossary/", "/es/get-help/", "/es/search/?q=infusi%C3%B3n",
     "/es/for-blood-banks/", "/es/schedule/", "/es/schedule/wallet-card/", "/es/no-such-page/",
+    "/es/diary/", "/es/booklet/",
 ]  # fmt: skip
 
 
