@@ -49,9 +49,14 @@ class ReviewRange:
         return self.oldest == self.newest
 
 
+BOOKLET_LANGUAGE = "en"  # a Spanish booklet is future work (issue 14 closing note)
+
+
 def booklet_pages() -> list[Page]:
-    """The learn pages in site order (the blood-bank page is for staff, not in the guide)."""
-    return list(Page.objects.published().exclude(slug__in=CANONICAL_URL_NAMES))
+    """The learn pages in site order (the blood-bank page is for staff, not in the guide).
+    The booklet is in English only for now."""
+    pages = Page.objects.published().for_language(BOOKLET_LANGUAGE)
+    return list(pages.exclude(slug__in=CANONICAL_URL_NAMES))
 
 
 def page_anchor(slug: str) -> str:
@@ -104,9 +109,9 @@ def fever_threshold(help_settings: HelpSettings) -> tuple[str, str]:
 def booklet_context(site_url: str) -> dict:
     """All the published content, ready for the booklet template."""
     pages = booklet_pages()
-    terms = glossary_terms()
+    terms = glossary_terms(BOOKLET_LANGUAGE)
     slugs = {page.slug for page in pages}
-    items = list(ChecklistItem.objects.published())
+    items = list(ChecklistItem.objects.published().for_language(BOOKLET_LANGUAGE))
     help_settings = HelpSettings.load()
     fever_c, fever_f = fever_threshold(help_settings)
     return {
@@ -119,7 +124,10 @@ def booklet_context(site_url: str) -> dict:
         "reviewed": review_range(pages),
         "do_items": [item for item in items if item.kind == ChecklistItem.Kind.DO],
         "dont_items": [item for item in items if item.kind == ChecklistItem.Kind.DONT],
-        "terms": sorted(GlossaryTerm.objects.published(), key=lambda t: t.term.casefold()),
+        "terms": sorted(
+            GlossaryTerm.objects.published().for_language(BOOKLET_LANGUAGE),
+            key=lambda t: t.term.casefold(),
+        ),
         "help_settings": help_settings,
         "fever_c": fever_c,
         "fever_f": fever_f,
