@@ -61,8 +61,14 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(browser, live_server) -> Iterator:
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+def page(request, browser, live_server) -> Iterator:
+    # Service workers fetch pages in the background, after a test has moved on; the live
+    # server shares one in-memory SQLite connection, so such a late request can collide with
+    # the database reset between tests. Only the offline tests (marked) let the worker run.
+    workers = "allow" if request.node.get_closest_marker("service_worker") else "block"
+    context = browser.new_context(
+        base_url=live_server.url, accept_downloads=True, service_workers=workers
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

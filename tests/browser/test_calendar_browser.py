@@ -21,7 +21,9 @@ def fixed_today(monkeypatch):
 @pytest.fixture
 def us_page(browser, live_server):
     """A page with a fixed en-US locale, so the date picker's segments are month, day, year."""
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True, locale="en-US")
+    context = browser.new_context(
+        service_workers="block", base_url=live_server.url, accept_downloads=True, locale="en-US"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page

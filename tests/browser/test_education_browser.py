@@ -97,7 +97,9 @@ def test_checklist_ticks_stay_in_this_browser_only(page, content):
 
 
 def test_checklist_boxes_tick_without_javascript(browser, live_server, content):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(
+        service_workers="block", base_url=live_server.url, java_script_enabled=False
+    )
     try:
         page = context.new_page()
         page.goto("/checklist/")

@@ -84,7 +84,9 @@ def test_a_reviewer_approves_in_the_browser_and_the_public_page_changes(page, co
     page.get_by_label("I have read this revision").check()
     page.get_by_role("button", name="Approve and publish").click()
     assert page.get_by_text("is approved and published").is_visible()
-    public = browser.new_context(base_url=page.url.split("/admin/")[0]).new_page()
+    public = browser.new_context(
+        service_workers="block", base_url=page.url.split("/admin/")[0]
+    ).new_page()
     public.goto("/learn/infusion-day/")
     assert public.get_by_text("You lie on a bed").is_visible()
     assert public.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
@@ -123,7 +125,9 @@ def test_the_feedback_block_has_no_axe_violations_and_works_by_keyboard(page, ax
 
 
 def test_the_feedback_block_works_without_javascript(browser, live_server, content):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    context = browser.new_context(
+        service_workers="block", base_url=live_server.url, java_script_enabled=False
+    )
     try:
         page = context.new_page()
         page.goto("/checklist/")

@@ -23,7 +23,7 @@ def content(live_server):
 
 @pytest.fixture
 def phone(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    context = browser.new_context(service_workers="block", base_url=live_server.url, viewport=PHONE)
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
@@ -110,7 +110,7 @@ def test_the_menu_works_by_keyboard_alone(phone, content):
 
 def test_the_menu_works_without_javascript(browser, live_server, content):
     context = browser.new_context(
-        base_url=live_server.url, viewport=PHONE, java_script_enabled=False
+        service_workers="block", base_url=live_server.url, viewport=PHONE, java_script_enabled=False
     )
     page = context.new_page()
     page.goto("/")

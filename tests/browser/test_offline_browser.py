@@ -11,6 +11,8 @@ from django.utils import timezone
 from education.cache import current_version, forget_version
 from education.models import Page
 
+pytestmark = pytest.mark.service_worker
+
 BLOOD_BANK_HEADING = "For blood banks and emergency staff"
 SECRET_NAME = "Quillonia Brackenridge"
 SECRET_CENTRE = "Vexholm Infusion Suite"
@@ -134,6 +136,7 @@ def test_nothing_typed_into_the_tools_is_kept(page, content):
     page.goto("/schedule/")
     page.locator("#id_regimen").select_option("isa-kd")
     page.locator("#id_weight").fill("71.5")
+    page.locator("#id_weight_unit_0").check()  # no unit is chosen until the person chooses one
     page.locator("#id_start_date").fill(START.isoformat())
     page.get_by_role("button", name="Make my calendar").click()
     assert page.locator("h1").inner_text() == "Your treatment calendar"

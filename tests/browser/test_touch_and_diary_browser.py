@@ -19,7 +19,12 @@ def glossary_page(live_server):
 
 def touch_context(browser, live_server, **options):
     return browser.new_context(
-        base_url=live_server.url, viewport=PHONE, has_touch=True, is_mobile=True, **options
+        service_workers="block",
+        base_url=live_server.url,
+        viewport=PHONE,
+        has_touch=True,
+        is_mobile=True,
+        **options,
     )
 
 
