@@ -7,41 +7,14 @@ passed in.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
-# FACTS.md / the get-help page: a temperature of 38 °C or higher means call the 24-hour number
-# straight away. Some hospitals use 37.5 °C, so admins may change it (HelpSettings).
-DEFAULT_FEVER_C = Decimal("38.0")
-# The content branch adds this HelpSettings field; until it is merged the default applies.
-FEVER_FIELD = "fever_threshold_c"
+from .fever import fever_text
+
 DAYS_PER_WEEK = 7
 BLANK_CELLS_PER_DAY = 5  # date, two temperatures, symptoms, medicines
 MAX_WEEKS = 12
 DEFAULT_WEEKS = 4
 BLANK = "______________"
-
-
-def fever_threshold_c(help_settings: object) -> Decimal:
-    """The admin-set fever threshold in °C, or 38.0 when the setting is missing or empty."""
-    value = getattr(help_settings, FEVER_FIELD, None)
-    return Decimal(str(value)) if value not in (None, "") else DEFAULT_FEVER_C
-
-
-def celsius_and_fahrenheit(celsius: Decimal) -> str:
-    """Both units, as the site writes temperatures (no-break spaces before the units); °F
-    rounded half up to 0.1.
-
-    >>> [celsius_and_fahrenheit(Decimal(c)).replace("\u00a0", " ") for c in ("38.0", "37.5")]
-    ['38 °C (100.4 °F)', '37.5 °C (99.5 °F)']
-    """
-    fahrenheit = (celsius * 9 / 5 + 32).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{_plain(celsius)}\u00a0°C ({_plain(fahrenheit)}\u00a0°F)"
-
-
-def _plain(number: Decimal) -> str:
-    """38.0 -> "38", 37.5 -> "37.5"."""
-    text = f"{number.quantize(Decimal('0.1')):f}"
-    return text.removesuffix(".0")
 
 
 @dataclass(frozen=True)
@@ -77,7 +50,7 @@ class DiaryText:
 
 def diary_text(help_settings: object) -> DiaryText:
     """The diary's wording for this site's fever threshold and 24-hour number."""
-    fever = celsius_and_fahrenheit(fever_threshold_c(help_settings))
+    fever = fever_text(help_settings.fever_threshold_c)
     phone = getattr(help_settings, "phone_24h", "") or BLANK
     return DiaryText(
         title="Symptom and temperature diary",

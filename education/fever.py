@@ -18,8 +18,12 @@ MAX_FEVER_C = Decimal("39.0")
 NBSP = "\u00a0"
 
 
-def _plain(value: Decimal) -> str:
-    """One decimal place, without a trailing '.0': 38.0 -> '38', 37.5 -> '37.5'."""
+def degrees(value: Decimal) -> str:
+    """One decimal place, without a trailing '.0' (how people write temperatures).
+
+    >>> degrees(Decimal("38.0")), degrees(Decimal("100.40"))
+    ('38', '100.4')
+    """
     rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     return text[:-2] if text.endswith(".0") else text
@@ -41,7 +45,7 @@ def fever_text(celsius: Decimal = DEFAULT_FEVER_C) -> str:
     '38 °C (100.4 °F)'
     """
     celsius = Decimal(celsius)
-    return f"{_plain(celsius)}{NBSP}°C ({_plain(to_fahrenheit(celsius))}{NBSP}°F)"
+    return f"{degrees(celsius)}{NBSP}°C ({degrees(to_fahrenheit(celsius))}{NBSP}°F)"
 
 
 def replace_fever_token(text: str, celsius: Decimal = DEFAULT_FEVER_C) -> str:

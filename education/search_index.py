@@ -18,14 +18,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .cache import current_version
-from .diary import celsius_and_fahrenheit, fever_threshold_c
+from .fever import FEVER_TOKEN
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import render_markdown
 
 CACHE_SECONDS = 60 * 60
 # Editors may write this token for the admin-set fever temperature (content branch, issue 11);
 # the search shows and matches the temperature itself, as the pages do.
-FEVER_TOKEN = "{fever}"
 
 _BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|td|th|dt|dd|div|tr|blockquote|pre|ul|ol)>|<br\s*/?>")
 # Collapsed to one space; a non-breaking space stays, as it keeps "38 °C" together.
@@ -128,7 +127,7 @@ def build_documents(language: str = "en") -> list[Document]:
     """Every searchable document in ``language``, pages first (in page order), then get-help,
     checklist and glossary; ties in the ranking keep this order. Addresses and the get-help
     text follow the active language, which the caller's request has set."""
-    fever = celsius_and_fahrenheit(fever_threshold_c(HelpSettings.load()))
+    fever = HelpSettings.load().fever_text()
     return [
         *_page_documents(fever, language),
         _help_document(),

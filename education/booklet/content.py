@@ -9,18 +9,16 @@ full address, so it still works when the PDF is opened away from the site.
 import datetime
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.conf import settings
 
+from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from ..rendering import TABLE_OPEN, page_html
 from ..views import glossary_terms
-from .editions import degrees, fahrenheit
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.
-DEFAULT_FEVER_C = Decimal("38.0")
 
 # Site sections that are printed in the booklet, by address, with their anchor in it.
 SECTION_ANCHORS = {"/checklist/": "checklist", "/glossary/": "glossary", "/get-help/": "get-help"}
@@ -102,8 +100,8 @@ def review_range(pages: list[Page]) -> ReviewRange | None:
 def fever_threshold(help_settings: HelpSettings) -> tuple[str, str]:
     """('38', '100.4'): Celsius and Fahrenheit from the site setting when there is one, else
     38.0 °C. (``fever_threshold_c`` is a HelpSettings field added by the content work.)"""
-    celsius = Decimal(getattr(help_settings, "fever_threshold_c", None) or DEFAULT_FEVER_C)
-    return degrees(celsius), degrees(fahrenheit(celsius))
+    celsius = help_settings.fever_threshold_c
+    return degrees(celsius), degrees(to_fahrenheit(celsius))
 
 
 def booklet_context(site_url: str) -> dict:

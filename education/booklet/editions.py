@@ -5,7 +5,6 @@ Large print follows the usual large-print guidance (RNIB, UKAAF): body text of a
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 
 PAPERS = {"a4": "A4", "letter": "US Letter"}
 SIZES = {"standard": "Standard print", "large": "Large print"}
@@ -60,24 +59,3 @@ class Edition:
 
 
 EDITIONS = tuple(Edition(paper, size) for paper in PAPERS for size in SIZES)
-
-
-def fahrenheit(celsius: Decimal) -> Decimal:
-    """Celsius to Fahrenheit, rounded half up to one decimal place.
-
-    >>> fahrenheit(Decimal("38.0"))
-    Decimal('100.4')
-    >>> fahrenheit(Decimal("37.5"))
-    Decimal('99.5')
-    """
-    return (celsius * 9 / 5 + 32).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-def degrees(value: Decimal) -> str:
-    """A temperature as people write it: no trailing '.0'.
-
-    >>> degrees(Decimal("38.0")), degrees(Decimal("100.4"))
-    ('38', '100.4')
-    """
-    value = value.quantize(Decimal("0.1"))
-    return str(value.to_integral_value()) if value == value.to_integral_value() else str(value)

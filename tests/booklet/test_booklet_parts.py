@@ -10,8 +10,9 @@ from fontTools.ttLib import TTFont
 
 from education.booklet import render
 from education.booklet.content import fever_threshold, rewrite_links
-from education.booklet.editions import EDITIONS, Edition, degrees, fahrenheit
+from education.booklet.editions import EDITIONS, Edition
 from education.booklet.render import font_faces, local_fetcher
+from education.fever import degrees, to_fahrenheit
 from education.models import HelpSettings
 
 from .conftest import reader
@@ -22,7 +23,7 @@ from .conftest import reader
     [("38.0", "100.4"), ("37.5", "99.5"), ("38.5", "101.3"), ("39", "102.2"), ("0", "32.0")],
 )
 def test_it_converts_celsius_to_fahrenheit_to_one_decimal_place(celsius, expected):
-    assert fahrenheit(Decimal(celsius)) == Decimal(expected)
+    assert to_fahrenheit(Decimal(celsius)) == Decimal(expected)
 
 
 @pytest.mark.parametrize(

@@ -8,14 +8,9 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from education.diary import (
-    DEFAULT_WEEKS,
-    MAX_WEEKS,
-    celsius_and_fahrenheit,
-    diary_text,
-    fever_threshold_c,
-)
+from education.diary import DEFAULT_WEEKS, MAX_WEEKS, diary_text
 from education.diary_pdf import render_diary_pdf
+from education.fever import fever_text
 from education.models import HelpSettings
 
 from .conftest import make_page
@@ -37,7 +32,7 @@ def page_sizes(pdf: bytes) -> set[tuple[float, float]]:
 
 
 def settings(**values) -> SimpleNamespace:
-    return SimpleNamespace(**{"phone_24h": ""} | values)
+    return SimpleNamespace(**{"phone_24h": "", "fever_threshold_c": Decimal("38.0")} | values)
 
 
 @pytest.mark.parametrize(
@@ -46,20 +41,7 @@ def settings(**values) -> SimpleNamespace:
      ("38.3", "38.3\u00a0°C (100.9\u00a0°F)"), ("39", "39\u00a0°C (102.2\u00a0°F)")],
 )  # fmt: skip
 def test_it_writes_temperatures_in_both_units(celsius, expected):
-    assert celsius_and_fahrenheit(Decimal(celsius)) == expected
-
-
-@pytest.mark.parametrize(
-    ("help_settings", "expected"),
-    [
-        (settings(), Decimal("38.0")),
-        (settings(fever_threshold_c=None), Decimal("38.0")),
-        (settings(fever_threshold_c=Decimal("37.5")), Decimal("37.5")),
-        (settings(fever_threshold_c=37.8), Decimal("37.8")),
-    ],
-)
-def test_the_fever_threshold_defaults_to_38_until_an_admin_sets_it(help_settings, expected):
-    assert fever_threshold_c(help_settings) == expected
+    assert fever_text(Decimal(celsius)) == expected
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
