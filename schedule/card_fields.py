@@ -9,7 +9,7 @@ on any Unicode input (`printable()` swaps what the font cannot draw).
 """
 
 import datetime
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from bidi import get_display
 from reportlab.lib.units import mm
@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .carry_until import carry_until
 from .dates import short_date
+from .language import current_language, gettext, gettext_noop
 from .pdf.fonts import printable, register_fonts
 
 CARD_WIDTH = 85.60 * mm  # ISO/IEC 7810 ID-1, 242.65 pt
@@ -41,24 +42,55 @@ MAX_LENGTHS = {
     "contact_phone": 20,
     "results_held_at": 34,
 }
+# Spanish labels are longer, so a few boxes hold a little less; the same test checks them.
+MAX_LENGTHS_BY_LANGUAGE = {
+    "en": MAX_LENGTHS,
+    "es": {
+        "name": 58,
+        "centre": 42,
+        "centre_phone": 19,
+        "contact_name": 21,
+        "contact_phone": 20,
+        "results_held_at": 34,
+    },
+}
+# Labels in another language are set at the smallest size, leaving the values their room.
+LABEL_SIZES = {"es": MIN_FONT_SIZE}
 
+
+def max_lengths() -> dict[str, int]:
+    """Each field's longest text in the current language."""
+    return MAX_LENGTHS_BY_LANGUAGE.get(current_language(), MAX_LENGTHS)
+
+
+# Translators: blood-group choices; the words before the bracket are printed on the card.
 BLOOD_GROUPS = [
-    ("", "Leave blank (write it by hand)"),
-    ("A+", "A RhD positive (A+)"),
-    ("A-", "A RhD negative (A-)"),
-    ("B+", "B RhD positive (B+)"),
-    ("B-", "B RhD negative (B-)"),
-    ("AB+", "AB RhD positive (AB+)"),
-    ("AB-", "AB RhD negative (AB-)"),
-    ("O+", "O RhD positive (O+)"),
-    ("O-", "O RhD negative (O-)"),
-    ("unknown", "Not known"),
+    ("", gettext_noop("Leave blank (write it by hand)")),
+    ("A+", gettext_noop("A RhD positive (A+)")),
+    ("A-", gettext_noop("A RhD negative (A-)")),
+    ("B+", gettext_noop("B RhD positive (B+)")),
+    ("B-", gettext_noop("B RhD negative (B-)")),
+    ("AB+", gettext_noop("AB RhD positive (AB+)")),
+    ("AB-", gettext_noop("AB RhD negative (AB-)")),
+    ("O+", gettext_noop("O RhD positive (O+)")),
+    ("O-", gettext_noop("O RhD negative (O-)")),
+    ("unknown", gettext_noop("Not known")),
 ]
 # Printed in words, the choice's label without the symbol: a "+" or "-" is easy to misread on
 # a worn card. Blank stays blank, to be written by hand.
 BLOOD_GROUP_ON_CARD = {
     value: label.split(" (")[0] if value else "" for value, label in BLOOD_GROUPS
 }
+
+
+def blood_group_on_card(value: str) -> str:
+    """The blood group as printed, in the current language ('A RhD negative'; blank stays blank).
+
+    >>> blood_group_on_card("A-")
+    'A RhD negative'
+    """
+    label = dict(BLOOD_GROUPS)[value]
+    return gettext(label).split(" (")[0] if value else ""
 
 
 @dataclass(frozen=True)
@@ -88,10 +120,15 @@ class FieldBox:
     y: float
     width: float  # from the label start to the right end of the writing line
     lines: int = 1
+    label_size: float = LABEL_SIZE
+
+    @property
+    def label_width(self) -> float:
+        return stringWidth(self.label, register_fonts()[1], self.label_size)
 
     @property
     def value_x(self) -> float:
-        return self.x + stringWidth(self.label, register_fonts()[1], LABEL_SIZE) + 3
+        return self.x + self.label_width + 3
 
     @property
     def value_width(self) -> float:
@@ -118,29 +155,56 @@ def _front_row(n: int) -> float:
 
 # The carry-until box is worked out from the last dose (schedule/carry_until.py), not typed.
 FIELD_BOXES = (
-    FieldBox("name", "Name:", "front", SAFE, _front_row(3) + LINE_PITCH, FULL_WIDTH, lines=2),
-    FieldBox("last_dose_date", "Last dose:", "front", SAFE, _front_row(2), LAST_DOSE_WIDTH),
-    FieldBox(
-        "carry_until",
-        "Carry until at least:",
-        "front",
-        SAFE + LAST_DOSE_WIDTH + ROW_GAP,
-        _front_row(2),
-        FULL_WIDTH - LAST_DOSE_WIDTH - ROW_GAP,
-    ),
-    FieldBox("contact_name", "Emergency contact:", "front", SAFE, _front_row(1), FULL_WIDTH),
-    FieldBox("contact_phone", "Their phone:", "front", SAFE, _front_row(0), FULL_WIDTH),
-    FieldBox("blood_group", "Blood group (from the lab report):", "back", SAFE, _back_row(0),
-             FULL_WIDTH),
-    FieldBox("screen_date", "Type and screen (group and screen) on:", "back", SAFE,
-             _back_row(1), FULL_WIDTH),
-    FieldBox("results_held_at", "Pre-treatment results held at:", "back", SAFE, _back_row(2),
+    FieldBox("name", gettext_noop("Name:"), "front", SAFE, _front_row(3) + LINE_PITCH,
              FULL_WIDTH, lines=2),
-    FieldBox("centre", "Treatment centre:", "back", SAFE, _back_row(3), FULL_WIDTH, lines=2),
-    FieldBox("centre_phone", "Centre 24-hour phone:", "back", SAFE, _back_row(4), FULL_WIDTH),
-    FieldBox("start_date", "Treatment started:", "back", SAFE, _back_row(5), BESIDE_QR),
+    FieldBox("last_dose_date", gettext_noop("Last dose:"), "front", SAFE, _front_row(2),
+             LAST_DOSE_WIDTH),
+    FieldBox("carry_until", gettext_noop("Carry until at least:"), "front",
+             SAFE + LAST_DOSE_WIDTH + ROW_GAP, _front_row(2),
+             FULL_WIDTH - LAST_DOSE_WIDTH - ROW_GAP),
+    FieldBox("contact_name", gettext_noop("Emergency contact:"), "front", SAFE, _front_row(1),
+             FULL_WIDTH),
+    FieldBox("contact_phone", gettext_noop("Their phone:"), "front", SAFE, _front_row(0),
+             FULL_WIDTH),
+    FieldBox("blood_group", gettext_noop("Blood group (from the lab report):"), "back", SAFE,
+             _back_row(0), FULL_WIDTH),
+    FieldBox("screen_date", gettext_noop("Type and screen (group and screen) on:"), "back",
+             SAFE, _back_row(1), FULL_WIDTH),
+    FieldBox("results_held_at", gettext_noop("Pre-treatment results held at:"), "back", SAFE,
+             _back_row(2), FULL_WIDTH, lines=2),
+    FieldBox("centre", gettext_noop("Treatment centre:"), "back", SAFE, _back_row(3),
+             FULL_WIDTH, lines=2),
+    FieldBox("centre_phone", gettext_noop("Centre 24-hour phone:"), "back", SAFE, _back_row(4),
+             FULL_WIDTH),
+    FieldBox("start_date", gettext_noop("Treatment started:"), "back", SAFE, _back_row(5),
+             BESIDE_QR),
 )  # fmt: skip
 BOXES = {box.key: box for box in FIELD_BOXES}
+
+
+def field_boxes() -> tuple[FieldBox, ...]:
+    """The boxes with their labels in the current language (in English, FIELD_BOXES itself).
+
+    The last-dose box grows with its label so the date keeps its room; the carry-until box
+    takes the rest of the row.
+    """
+    language = current_language()
+    if language == "en":
+        return FIELD_BOXES
+    size = LABEL_SIZES.get(language, LABEL_SIZE)
+    out = {box.key: replace(box, label=gettext(box.label), label_size=size) for box in FIELD_BOXES}
+    last = out["last_dose_date"]
+    width = LAST_DOSE_WIDTH + last.label_width - BOXES["last_dose_date"].label_width
+    out["last_dose_date"] = replace(last, width=width)
+    out["carry_until"] = replace(
+        out["carry_until"], x=SAFE + width + ROW_GAP, width=FULL_WIDTH - width - ROW_GAP
+    )
+    return tuple(out.values())
+
+
+def boxes() -> dict[str, FieldBox]:
+    """The boxes by field name, in the current language."""
+    return {box.key: box for box in field_boxes()}
 
 
 @dataclass(frozen=True)
@@ -201,7 +265,7 @@ def fit(text: str, width: float, max_lines: int) -> Fitted:
 
 def fits(key: str, text: str) -> bool:
     """True when `text` fits the box for field `key` without being shortened."""
-    box = BOXES[key]
+    box = boxes()[key]
     return not fit(text, box.value_width, box.lines).shortened
 
 

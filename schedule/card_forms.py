@@ -4,8 +4,11 @@ import datetime
 import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
-from .card_fields import BLOOD_GROUP_ON_CARD, BLOOD_GROUPS, MAX_LENGTHS, CardDetails, fits
+from .card_fields import BLOOD_GROUPS, CardDetails, blood_group_on_card, fits, max_lengths
 from .carry_until import carry_until
 from .dates import short_date
 from .fields import (
@@ -19,30 +22,34 @@ from .fields import (
 PHONE_PATTERN = re.compile(r"[0-9 +()\-]*")
 MIN_PHONE_DIGITS = 3
 LAYOUTS = [
-    ("sheet", "A page with two cards to cut out and fold (for a home or office printer)"),
-    ("card", "Two pages at card size, front and back (for a plastic card printer)"),
+    (
+        "sheet",
+        gettext_lazy("A page with two cards to cut out and fold (for a home or office printer)"),
+    ),
+    ("card", gettext_lazy("Two pages at card size, front and back (for a plastic card printer)")),
 ]
+TEXT_KEYS = ("name", "centre", "results_held_at", "contact_name")
+PHONE_KEYS = ("centre_phone", "contact_phone")
 
 OFF = {"autocomplete": "off"}
 
 
-def _text(label: str, key: str, help_text: str) -> forms.CharField:
+def _text(label: str, help_text: str) -> forms.CharField:
+    """A free-text field; its length limit and the help's last sentence are set per language
+    when the form is made (`WalletCardForm.limit_lengths`)."""
     return forms.CharField(
         label=label,
         required=False,
-        max_length=MAX_LENGTHS[key],
-        help_text=f"{help_text} Up to {MAX_LENGTHS[key]} characters.",
+        help_text=help_text,
         widget=forms.TextInput(attrs={"spellcheck": "false", **OFF}),
     )
 
 
-def _phone(label: str, key: str, help_text: str) -> forms.CharField:
+def _phone(label: str, help_text: str) -> forms.CharField:
     return forms.CharField(
         label=label,
         required=False,
-        max_length=MAX_LENGTHS[key],
-        help_text=f"{help_text} Numbers, spaces, + ( ) and - only. "
-        f"Up to {MAX_LENGTHS[key]} characters.",
+        help_text=help_text,
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", **OFF}),
     )
 
@@ -54,63 +61,83 @@ def _date(label: str, help_text: str) -> IsoDateField:
 class WalletCardForm(forms.Form):
     """Every field is optional; `today` (the site's local date) bounds the dates."""
 
-    name = _text("Your name", "name", "The person who carries the card.")
+    name = _text(_("Your name"), _("The person who carries the card."))
     start_date = _date(
-        "Date you started isatuximab",
-        "The date of your first isatuximab infusion.",
+        _("Date you started isatuximab"),
+        _("The date of your first isatuximab infusion."),
     )
     centre = _text(
-        "Treatment centre",
-        "centre",
-        "The hospital or clinic that gives you isatuximab.",
+        _("Treatment centre"),
+        _("The hospital or clinic that gives you isatuximab."),
     )
     centre_phone = _phone(
-        "Treatment centre 24-hour phone",
-        "centre_phone",
-        "The number to call day or night about your treatment.",
+        _("Treatment centre 24-hour phone"),
+        _("The number to call day or night about your treatment."),
     )
     blood_group = forms.ChoiceField(
-        label="Blood group",
-        choices=BLOOD_GROUPS,
+        label=_("Blood group"),
+        choices=[(value, _(label)) for value, label in BLOOD_GROUPS],
         required=False,
-        help_text="Copy it from the lab report of the blood test done before your first "
-        "infusion. If you do not have the report, leave it blank and ask your nurse.",
+        help_text=_(
+            "Copy it from the lab report of the blood test done before your first "
+            "infusion. If you do not have the report, leave it blank and ask your nurse."
+        ),
         widget=forms.Select(attrs=OFF),
     )
     screen_date = _date(
-        "Date of the type and screen (group and screen) test before treatment",
-        "The blood group and antibody test done before your first infusion. Ask your nurse.",
+        _("Date of the type and screen (group and screen) test before treatment"),
+        _("The blood group and antibody test done before your first infusion. Ask your nurse."),
     )
     results_held_at = _text(
-        "Where your blood results from before treatment are kept",
-        "results_held_at",
-        "The lab or hospital that did that test, for example 'City Hospital blood bank'. "
-        "The blood bank asks them for your results.",
+        _("Where your blood results from before treatment are kept"),
+        _(
+            "The lab or hospital that did that test, for example 'City Hospital blood bank'. "
+            "The blood bank asks them for your results."
+        ),
     )
     last_dose_date = _date(
-        "Date of your last isatuximab dose (only if your treatment has stopped)",
-        "Leave it empty while you are still having isatuximab. If you fill it in, the card "
-        "shows the date to carry it until: 6 months after the last dose.",
+        _("Date of your last isatuximab dose (only if your treatment has stopped)"),
+        _(
+            "Leave it empty while you are still having isatuximab. If you fill it in, the card "
+            "shows the date to carry it until: 6 months after the last dose."
+        ),
     )
     contact_name = _text(
-        "Emergency contact name",
-        "contact_name",
-        "Someone we can call for you, for example a family member.",
+        _("Emergency contact name"),
+        _("Someone we can call for you, for example a family member."),
     )
-    contact_phone = _phone("Emergency contact phone", "contact_phone", "Their phone number.")
-    paper = paper_field("Paper size", "Pick the paper in your printer.")
+    contact_phone = _phone(_("Emergency contact phone"), _("Their phone number."))
+    paper = paper_field(_("Paper size"), _("Pick the paper in your printer."))
     layout = forms.ChoiceField(
-        label="How will you print it?",
+        label=_("How will you print it?"),
         choices=LAYOUTS,
         initial="sheet",
         required=False,
-        help_text="Most people print on paper at home or at the clinic.",
+        help_text=_("Most people print on paper at home or at the clinic."),
         widget=LinkableRadioSelect,
     )
 
     def __init__(self, *args, today: datetime.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
+        self.limit_lengths()
+
+    def limit_lengths(self) -> None:
+        """Each text field's length limit in the page's language (longer labels leave a box
+        less room), in the input's maxlength, its check and the end of its help text."""
+        for key, limit in max_lengths().items():
+            field = self.fields[key]
+            field.max_length = limit
+            field.widget.attrs["maxlength"] = str(limit)
+            others = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
+            field.validators = [*others, MaxLengthValidator(limit)]
+            if key in PHONE_KEYS:
+                help_text = gettext(
+                    "{help} Numbers, spaces, + ( ) and - only. Up to {limit} characters."
+                )
+            else:
+                help_text = gettext("{help} Up to {limit} characters.")
+            field.help_text = help_text.format(help=field.help_text, limit=limit)
 
     def _clean_date(self, key: str) -> datetime.date | None:
         value = self.cleaned_data.get(key)
@@ -133,13 +160,17 @@ class WalletCardForm(forms.Form):
         value = self.cleaned_data.get("last_dose_date")
         if value and value > self.today:
             raise forms.ValidationError(
-                "The last dose cannot be in the future. While you are still having "
-                "isatuximab, leave this empty."
+                gettext(
+                    "The last dose cannot be in the future. While you are still having "
+                    "isatuximab, leave this empty."
+                )
             )
         if value and carry_until(value) < self.today:
             raise forms.ValidationError(
-                f"That is more than 6 months ago: the card was needed until "
-                f"{short_date(carry_until(value))}. Check the date, or leave it empty."
+                gettext(
+                    "That is more than 6 months ago: the card was needed until {date}. "
+                    "Check the date, or leave it empty."
+                ).format(date=short_date(carry_until(value)))
             )
         return value
 
@@ -147,16 +178,16 @@ class WalletCardForm(forms.Form):
         value = self.cleaned_data.get(key, "")
         if not fits(key, value):
             raise forms.ValidationError(
-                "This is too wide to fit on the card. Use fewer or narrower letters."
+                gettext("This is too wide to fit on the card. Use fewer or narrower letters.")
             )
         return value
 
     def _clean_phone(self, key: str) -> str:
         value = self.cleaned_data.get(key, "")
         if not PHONE_PATTERN.fullmatch(value):
-            raise forms.ValidationError("Use only numbers, spaces, + ( ) and -.")
+            raise forms.ValidationError(gettext("Use only numbers, spaces, + ( ) and -."))
         if value and sum(char.isdigit() for char in value) < MIN_PHONE_DIGITS:
-            raise forms.ValidationError("Enter the whole phone number.")
+            raise forms.ValidationError(gettext("Enter the whole phone number."))
         return self._clean_text(key)
 
     def clean_name(self) -> str:
@@ -183,19 +214,24 @@ class WalletCardForm(forms.Form):
         if start and screen and screen > start:
             self.add_error(
                 "screen_date",
-                "This test is done before the first infusion. "
-                "Enter a date on or before the date you started isatuximab.",
+                gettext(
+                    "This test is done before the first infusion. "
+                    "Enter a date on or before the date you started isatuximab."
+                ),
             )
         last = data.get("last_dose_date")
         if last and start and last < start:
             self.add_error(
                 "last_dose_date",
-                "The last dose cannot be before the date you started isatuximab.",
+                gettext("The last dose cannot be before the date you started isatuximab."),
             )
         elif last and screen and last < screen:
             self.add_error(
                 "last_dose_date",
-                "The last dose comes after the blood test done before treatment. Check both dates.",
+                gettext(
+                    "The last dose comes after the blood test done before treatment. "
+                    "Check both dates."
+                ),
             )
         return data
 
@@ -206,7 +242,7 @@ class WalletCardForm(forms.Form):
             start_date=data["start_date"],
             centre=data["centre"],
             centre_phone=data["centre_phone"],
-            blood_group=BLOOD_GROUP_ON_CARD[data["blood_group"]],
+            blood_group=blood_group_on_card(data["blood_group"]),
             screen_date=data["screen_date"],
             contact_name=data["contact_name"],
             contact_phone=data["contact_phone"],

@@ -20,11 +20,13 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..card_fields import CARD_HEIGHT, CARD_WIDTH, CardDetails, card_values
+from ..language import current_language, gettext, gettext_noop
 from .fonts import register_fonts
 from .wallet_card import (
     HEADING,
     SHOW,
     STATEMENT,
+    TITLE,
     details_from,
     draw_back,
     draw_front,
@@ -39,21 +41,21 @@ GAP = 6
 HEADING_SIZE = 21
 LARGE_SIZE = 15
 CARD_SCALE = (PAGE_WIDTH - 2 * MARGIN) / CARD_WIDTH  # the card faces fill the width
-CARRY_UNTIL = "Carry this card until at least {date}."
+CARRY_UNTIL = gettext_noop("Carry this card until at least {date}.")
 
 
 def large_print(values: dict[str, str]) -> list[tuple[str, bool]]:
     """The statements shown in large print, with whether each is bold (the card's own text)."""
-    lines = [(HEADING, True), (STATEMENT, False), (SHOW, True)]
+    lines = [(gettext(HEADING), True), (gettext(STATEMENT), False), (gettext(SHOW), True)]
     if values["carry_until"]:
-        lines.append((CARRY_UNTIL.format(date=values["carry_until"]), True))
+        lines.append((gettext(CARRY_UNTIL).format(date=values["carry_until"]), True))
     return lines
 
 
 def _large_paragraphs(values: dict[str, str]) -> list[tuple[Paragraph, float]]:
     out = []
-    for text, bold in large_print(values):
-        size = HEADING_SIZE if text == HEADING else LARGE_SIZE
+    for index, (text, bold) in enumerate(large_print(values)):
+        size = HEADING_SIZE if index == 0 else LARGE_SIZE
         paragraph = Paragraph(text, paragraph_style(size, size * 1.25, bold))
         out.append((paragraph, paragraph.wrap(PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT)[1]))
     return out
@@ -74,8 +76,8 @@ def phone_pdf(details: CardDetails, url: str) -> bytes:
     """The one-page PDF the image is made from (its text is the image's text)."""
     register_fonts()
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), lang="en")
-    canvas.setTitle("Blood transfusion alert card (isatuximab)")
+    canvas = Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), lang=current_language())
+    canvas.setTitle(gettext(TITLE))
     values = card_values(details)
     y = PAGE_HEIGHT - MARGIN
     for paragraph, height in _large_paragraphs(values):

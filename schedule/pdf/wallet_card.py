@@ -39,17 +39,17 @@ from ..card_fields import (
     BOXES,
     CARD_HEIGHT,
     CARD_WIDTH,
-    FIELD_BOXES,
     FULL_WIDTH,
-    LABEL_SIZE,
     LINE_PITCH,
     QR_SIZE,
     SAFE,
     CardDetails,
     card_values,
+    field_boxes,
     fit,
     wrap,
 )
+from ..language import current_language, gettext, gettext_noop
 from .fonts import register_fonts
 from .paper import PAPER_SIZES
 from .qr import draw_qr_code
@@ -64,17 +64,18 @@ PARAGRAPH_GAP = 1.5  # between the front statements
 SHEET_SIZE = 10
 SHEET_TITLE_SIZE = 16
 
-HEADING = "BLOOD TRANSFUSION ALERT"
+HEADING = gettext_noop("BLOOD TRANSFUSION ALERT")
 # FACTS.md 6 and 15b, FACTS-partner-drugs.md P8: true during treatment and for 6 months after
 # the last dose; names the tests the US label lists; ABO/RhD typing is class data.
-STATEMENT = (
+# Translators: card text with <b> tags; keep the tags around the medicine's name.
+STATEMENT = gettext_noop(
     "I am having, or have had in the last 6 months, <b>isatuximab (Sarclisa)</b>, an anti-CD38 "
     "antibody medicine for myeloma. It can make the indirect antiglobulin (Coombs) test, the "
     "antibody screen and the antiglobulin crossmatch falsely positive. ABO and RhD typing are "
     "not affected."
 )
-SHOW = "Show this card to any doctor, nurse or blood bank."
-CARRY = "Carry it during treatment and for 6 months after the last dose."
+SHOW = gettext_noop("Show this card to any doctor, nurse or blood bank.")
+CARRY = gettext_noop("Carry it during treatment and for 6 months after the last dose.")
 # The two lines a blood bank needs without scanning (P8 "HCP side"), at SMALL_SIZE.
 BLOOD_BANK_LINES = (
     "<b>Blood bank:</b> anti-CD38 interference in IAT, antibody screen, AHG crossmatch. "
@@ -82,6 +83,22 @@ BLOOD_BANK_LINES = (
     "<b>Class practice:</b> 0.2 M DTT-treated reagent cells; then K-negative units unless "
     "known K+.",
 )
+# On a card in another language the same two lines stay in English (not translated), so blood
+# bank staff anywhere can read them; the first one says so in place of "Blood bank:".
+IN_ENGLISH = "<b>In English:</b>"
+ENGLISH_BLOOD_BANK_LINES = (
+    BLOOD_BANK_LINES[0].replace("<b>Blood bank:</b>", IN_ENGLISH),
+    BLOOD_BANK_LINES[1],
+)
+TITLE = gettext_noop("Blood transfusion alert card (isatuximab)")
+SUBJECT = gettext_noop("Isatuximab can make blood-bank compatibility tests falsely positive")
+AUTHOR = gettext_noop("Isatuximab treatment guide")
+
+
+def blood_bank_lines() -> tuple[str, ...]:
+    """The back's lines for blood bank staff: always English, marked as such on a card in
+    another language (whose front says the same in that language)."""
+    return BLOOD_BANK_LINES if current_language() == "en" else ENGLISH_BLOOD_BANK_LINES
 
 
 def render(details: CardDetails, url: str, paper: str = "a4", layout: str = "sheet") -> bytes:
@@ -91,11 +108,11 @@ def render(details: CardDetails, url: str, paper: str = "a4", layout: str = "she
     register_fonts()
     buffer = io.BytesIO()
     pagesize = (CARD_WIDTH, CARD_HEIGHT) if layout == "card" else PAPER_SIZES[paper]
-    canvas = Canvas(buffer, pagesize=pagesize, lang="en")
-    canvas.setTitle("Blood transfusion alert card (isatuximab)")
-    canvas.setSubject("Isatuximab can make blood-bank compatibility tests falsely positive")
-    canvas.setAuthor("Isatuximab treatment guide")
-    canvas.setCreator("Isatuximab treatment guide")
+    canvas = Canvas(buffer, pagesize=pagesize, lang=current_language())
+    canvas.setTitle(gettext(TITLE))
+    canvas.setSubject(gettext(SUBJECT))
+    canvas.setAuthor(gettext(AUTHOR))
+    canvas.setCreator(gettext(AUTHOR))
     values = card_values(details)
     if layout == "card":
         draw_front(canvas, 0, 0, values)
@@ -139,7 +156,7 @@ def _front_paragraphs() -> list[tuple[Paragraph, float]]:
     """The fixed front statements, each with its height in points when wrapped to the card."""
     out = []
     for text, bold_text in ((STATEMENT, False), (SHOW, True), (CARRY, False)):
-        paragraph = Paragraph(text, paragraph_style(BODY_SIZE, BODY_LEADING, bold_text))
+        paragraph = Paragraph(gettext(text), paragraph_style(BODY_SIZE, BODY_LEADING, bold_text))
         out.append((paragraph, paragraph.wrap(FULL_WIDTH, CARD_HEIGHT)[1]))
     return out
 
@@ -154,7 +171,7 @@ def draw_front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> 
     top = y0 + CARD_HEIGHT - SAFE
     _warning_sign(canvas, x0 + SAFE, top - 11)
     canvas.setFont(bold, HEADING_SIZE)
-    canvas.drawString(x0 + SAFE + 15, top - 10, HEADING)
+    canvas.drawString(x0 + SAFE + 15, top - 10, gettext(HEADING))
     canvas.setLineWidth(1.5)
     canvas.line(x0 + SAFE, top - 14, x0 + CARD_WIDTH - SAFE, top - 14)
     y = y0 + FRONT_TEXT_TOP
@@ -167,7 +184,7 @@ def draw_front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> 
 def blood_bank_paragraphs() -> list[tuple[Paragraph, float]]:
     """The back's blood-bank lines beside the QR code, each with its wrapped height."""
     out = []
-    for text in BLOOD_BANK_LINES:
+    for text in blood_bank_lines():
         paragraph = Paragraph(text, paragraph_style(SMALL_SIZE, SMALL_LEADING))
         out.append((paragraph, paragraph.wrap(BESIDE_QR, CARD_HEIGHT)[1]))
     return out
@@ -203,8 +220,8 @@ def url_lines_for(url: str) -> list[str]:
 def _fields(canvas: Canvas, x0: float, y0: float, side: str, values: dict[str, str]) -> None:
     regular, bold = register_fonts()
     canvas.setLineWidth(0.4)
-    for box in (box for box in FIELD_BOXES if box.side == side):
-        canvas.setFont(bold, LABEL_SIZE)
+    for box in (box for box in field_boxes() if box.side == side):
+        canvas.setFont(bold, box.label_size)
         canvas.drawString(x0 + box.x, y0 + box.y, box.label)
         fitted = fit(values[box.key], box.value_width, box.lines)
         for index in range(box.lines):
@@ -230,14 +247,21 @@ def _warning_sign(canvas: Canvas, x: float, y: float) -> None:
 
 
 SHEET_STEPS = (
-    'Print this page at "Actual size" or "100%". Do not choose "Fit to page" or "Shrink".',
-    "Check the size: each half of a card is 85.6 mm by 54 mm (3.37 by 2.13 inches), "
-    "the size of a bank card. The line below should be 10 cm (3.94 inches) long.",
-    "Cut around the outside edge of a card. The corner marks show where to cut.",
-    "Fold along the dashed line so the printing is on the outside. Glue or tape it shut.",
-    "Keep it in your wallet or purse. The second copy is a spare.",
-    "Tell your family where you keep this card.",
+    gettext_noop(
+        'Print this page at "Actual size" or "100%". Do not choose "Fit to page" or "Shrink".'
+    ),
+    gettext_noop(
+        "Check the size: each half of a card is 85.6 mm by 54 mm (3.37 by 2.13 inches), "
+        "the size of a bank card. The line below should be 10 cm (3.94 inches) long."
+    ),
+    gettext_noop("Cut around the outside edge of a card. The corner marks show where to cut."),
+    gettext_noop(
+        "Fold along the dashed line so the printing is on the outside. Glue or tape it shut."
+    ),
+    gettext_noop("Keep it in your wallet or purse. The second copy is a spare."),
+    gettext_noop("Tell your family where you keep this card."),
 )
+SHEET_TITLE = gettext_noop("Your blood transfusion alert card")
 
 
 def _sheet(canvas: Canvas, pagesize: tuple[float, float], values: dict, url: str) -> None:
@@ -245,10 +269,10 @@ def _sheet(canvas: Canvas, pagesize: tuple[float, float], values: dict, url: str
     page_width, page_height = pagesize
     margin = 54
     canvas.setFont(bold, SHEET_TITLE_SIZE)
-    canvas.drawString(margin, page_height - margin, "Your blood transfusion alert card")
+    canvas.drawString(margin, page_height - margin, gettext(SHEET_TITLE))
     y = page_height - margin - 24
     for number, step in enumerate(SHEET_STEPS, start=1):
-        paragraph = Paragraph(f"{number}. {step}", paragraph_style(SHEET_SIZE, 13))
+        paragraph = Paragraph(f"{number}. {gettext(step)}", paragraph_style(SHEET_SIZE, 13))
         _, height = paragraph.wrap(page_width - 2 * margin, page_height)
         paragraph.drawOn(canvas, margin, y - height)
         y -= height + 3
@@ -287,9 +311,10 @@ def _guides(canvas: Canvas, placement: Placement) -> None:
         canvas.line(x + dx * 3, y, x + dx * 15, y)
         canvas.line(x, y + dy * 3, x, y + dy * 15)
     canvas.setFont(register_fonts()[0], SMALL_SIZE + 1)
-    canvas.drawCentredString(fx + CARD_WIDTH / 2, top + 5, "FRONT")
-    canvas.drawCentredString(bx + CARD_WIDTH / 2, top + 5, "BACK")
-    canvas.drawCentredString(bx, top + 14, "fold")
+    # Translators: the names of the card's two sides and of the fold, printed beside them.
+    canvas.drawCentredString(fx + CARD_WIDTH / 2, top + 5, gettext("FRONT"))
+    canvas.drawCentredString(bx + CARD_WIDTH / 2, top + 5, gettext("BACK"))
+    canvas.drawCentredString(bx, top + 14, gettext("fold"))
 
 
 def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
