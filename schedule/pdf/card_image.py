@@ -4,7 +4,9 @@ The image is made from the card's own drawing (`wallet_card.draw_front` and `dra
 same layout, fields and QR code as the printed card), scaled up on a page shaped like a phone
 screen, with the card's heading and main statements repeated in large print on top so they
 can be read at arm's length. PDFium (pypdfium2) turns that page into pixels; nothing is
-fetched and nothing is kept.
+fetched and nothing is kept. In another language (a Spanish request) the large print is in
+that language and ends with one English line sending blood bank staff to the card's English
+lines on the back.
 
 Size: PAGE_WIDTH x PAGE_HEIGHT points at PIXELS_PER_POINT, 1080 x 2340 pixels (19.5:9, a phone
 held upright). The large print is 15 points, 45 pixels: on a screen 65-70 mm wide, about as big
@@ -42,6 +44,8 @@ HEADING_SIZE = 21
 LARGE_SIZE = 15
 CARD_SCALE = (PAGE_WIDTH - 2 * MARGIN) / CARD_WIDTH  # the card faces fill the width
 CARRY_UNTIL = gettext_noop("Carry this card until at least {date}.")
+# On an image in another language, blood bank staff are sent to the card's English lines.
+ENGLISH_POINTER = "In English: see the back of the card."
 
 
 def large_print(values: dict[str, str]) -> list[tuple[str, bool]]:
@@ -49,6 +53,8 @@ def large_print(values: dict[str, str]) -> list[tuple[str, bool]]:
     lines = [(gettext(HEADING), True), (gettext(STATEMENT), False), (gettext(SHOW), True)]
     if values["carry_until"]:
         lines.append((gettext(CARRY_UNTIL).format(date=values["carry_until"]), True))
+    if current_language() != "en":
+        lines.append((ENGLISH_POINTER, True))
     return lines
 
 

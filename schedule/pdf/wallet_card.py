@@ -17,8 +17,11 @@ a fold line and printing instructions; "card" gives two pages at exactly card si
 then back) for card printers. Facts: shared FACTS.md sections 6, 11 (row 4.27) and 15b, and
 FACTS-partner-drugs.md P8. `card_image.py` draws the same two sides into a phone image.
 
-The fields, their boxes and the fitting of text into them live in `schedule/card_fields.py`;
-this module only draws.
+The card is written in the current language (`schedule/language.py`; a view under /es/ makes
+it Spanish). A card in another language is bilingual: everything in that language first, and
+the back's two blood-bank lines stay in English under "In English:", so staff anywhere can read
+them (the front's statement says the same in the card's language). The fields, their boxes and
+the fitting of text into them live in `schedule/card_fields.py`; this module only draws.
 
 Sample: python -m schedule.pdf.wallet_card --out sample.pdf --name "Ana Silva"
 """

@@ -1,0 +1,52 @@
+"""The Spanish wallet-card page in real Chromium: Spanish, axe-clean, usable with the keyboard,
+and the card it downloads is bilingual."""
+
+from pypdf import PdfReader
+
+URL = "/es/schedule/wallet-card/"
+
+
+def test_the_spanish_form_has_no_axe_violations_and_is_not_marked_english(page, axe_check):
+    page.goto(URL)
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert page.locator("main").get_attribute("lang") is None
+    assert page.locator("h1").inner_text() == "Tarjeta de alerta para transfusiones de sangre"
+    assert page.locator(".translation-note").count() == 0
+    axe_check(page)
+
+
+def test_the_spanish_error_state_has_no_axe_violations(page, axe_check):
+    page.goto(URL)
+    page.locator("#id_centre_phone").fill("llame")
+    page.locator("#id_contact_phone").fill("12")
+    page.locator("#id_last_dose_date").fill("2099-01-01")
+    page.get_by_role("button", name="Descargar la tarjeta (PDF)").click()
+    summary = page.locator("#error-summary")
+    assert "Hay un problema" in summary.inner_text()
+    assert "Use solo números" in summary.inner_text()
+    error = page.locator("#id_last_dose_date_error").inner_text()
+    assert "no puede ser en el futuro" in error
+    summary.get_by_role("link", name="Teléfono 24 horas del centro de tratamiento").click()
+    assert page.evaluate("document.activeElement.id") == "id_centre_phone"
+    axe_check(page)
+
+
+def test_a_keyboard_user_downloads_a_bilingual_card(page, tmp_path):
+    page.goto(URL)
+    page.locator("#id_name").focus()
+    page.keyboard.type("Zoë Ångström")
+    page.locator("#id_blood_group").focus()
+    page.keyboard.type("O RhD neg")  # type-ahead picks the Spanish option
+    assert page.locator("#id_blood_group").input_value() == "O-"
+    page.locator("#id_start_date").fill("2026-01-05")
+    button = page.get_by_role("button", name="Descargar la tarjeta (PDF)")
+    button.focus()
+    with page.expect_download() as download_info:
+        page.keyboard.press("Enter")
+    target = tmp_path / "card.pdf"
+    download_info.value.save_as(target)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert "ALERTA PARA TRANSFUSIONES" in text and "Nombre: Zoë Ångström" in text
+    assert "O RhD negativo" in text and "5 ene 2026" in text
+    assert "In English: anti-CD38 interference" in text
+    assert "/es/for-blood-banks/" in text
