@@ -54,8 +54,6 @@ MAX_LENGTHS_BY_LANGUAGE = {
         "results_held_at": 34,
     },
 }
-# Labels in another language are set at the smallest size, leaving the values their room.
-LABEL_SIZES = {"es": MIN_FONT_SIZE}
 
 
 def max_lengths() -> dict[str, int]:
@@ -120,11 +118,10 @@ class FieldBox:
     y: float
     width: float  # from the label start to the right end of the writing line
     lines: int = 1
-    label_size: float = LABEL_SIZE
 
     @property
     def label_width(self) -> float:
-        return stringWidth(self.label, register_fonts()[1], self.label_size)
+        return stringWidth(self.label, register_fonts()[1], LABEL_SIZE)
 
     @property
     def value_x(self) -> float:
@@ -188,11 +185,9 @@ def field_boxes() -> tuple[FieldBox, ...]:
     The last-dose box grows with its label so the date keeps its room; the carry-until box
     takes the rest of the row.
     """
-    language = current_language()
-    if language == "en":
+    if current_language() == "en":
         return FIELD_BOXES
-    size = LABEL_SIZES.get(language, LABEL_SIZE)
-    out = {box.key: replace(box, label=gettext(box.label), label_size=size) for box in FIELD_BOXES}
+    out = {box.key: replace(box, label=gettext(box.label)) for box in FIELD_BOXES}
     last = out["last_dose_date"]
     width = LAST_DOSE_WIDTH + last.label_width - BOXES["last_dose_date"].label_width
     out["last_dose_date"] = replace(last, width=width)

@@ -43,6 +43,7 @@ from ..card_fields import (
     CARD_HEIGHT,
     CARD_WIDTH,
     FULL_WIDTH,
+    LABEL_SIZE,
     LINE_PITCH,
     QR_SIZE,
     SAFE,
@@ -224,7 +225,7 @@ def _fields(canvas: Canvas, x0: float, y0: float, side: str, values: dict[str, s
     regular, bold = register_fonts()
     canvas.setLineWidth(0.4)
     for box in (box for box in field_boxes() if box.side == side):
-        canvas.setFont(bold, box.label_size)
+        canvas.setFont(bold, LABEL_SIZE)
         canvas.drawString(x0 + box.x, y0 + box.y, box.label)
         fitted = fit(values[box.key], box.value_width, box.lines)
         for index in range(box.lines):
