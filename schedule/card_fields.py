@@ -6,6 +6,10 @@ Every filled value is fitted into its box: the font shrinks from 8 pt to no less
 and wraps onto the box's lines. The form refuses text that still does not fit (`fits()`);
 the renderer never overflows (`fit()` shortens with "..." as a last resort) and never crashes
 on any Unicode input (`printable()` swaps what the font cannot draw).
+
+Labels are translated (`schedule/language.py`): `field_boxes()` gives the boxes in the current
+language, and `max_lengths()` the limits that fit beside the longer Spanish labels. English
+uses FIELD_BOXES and MAX_LENGTHS unchanged.
 """
 
 import datetime
@@ -61,9 +65,9 @@ def max_lengths() -> dict[str, int]:
     return MAX_LENGTHS_BY_LANGUAGE.get(current_language(), MAX_LENGTHS)
 
 
-# Translators: blood-group choices; the words before the bracket are printed on the card.
 BLOOD_GROUPS = [
     ("", gettext_noop("Leave blank (write it by hand)")),
+    # Translators: a blood group; the words before the bracket are printed on the card.
     ("A+", gettext_noop("A RhD positive (A+)")),
     ("A-", gettext_noop("A RhD negative (A-)")),
     ("B+", gettext_noop("B RhD positive (B+)")),

@@ -32,6 +32,7 @@ from .wallet_card import (
     details_from,
     draw_back,
     draw_front,
+    in_language,
     paragraph_style,
     parse_args,
 )
@@ -128,7 +129,9 @@ def render_image(details: CardDetails, url: str) -> bytes:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv, "Write a sample phone image (PNG) of the wallet card.")
-    args.out.write_bytes(render_image(details_from(args), args.url))
+    with in_language(args.language):
+        image = render_image(details_from(args), args.url)
+    args.out.write_bytes(image)
 
 
 if __name__ == "__main__":

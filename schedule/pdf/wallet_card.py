@@ -28,7 +28,9 @@ Sample: python -m schedule.pdf.wallet_card --out sample.pdf --name "Ana Silva"
 
 import argparse
 import datetime
+import gettext as catalogues
 import io
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -53,7 +55,7 @@ from ..card_fields import (
     fit,
     wrap,
 )
-from ..language import current_language, gettext, gettext_noop
+from ..language import current_language, gettext, gettext_noop, speaking
 from .fonts import register_fonts
 from .paper import PAPER_SIZES
 from .qr import draw_qr_code
@@ -71,8 +73,8 @@ SHEET_TITLE_SIZE = 16
 HEADING = gettext_noop("BLOOD TRANSFUSION ALERT")
 # FACTS.md 6 and 15b, FACTS-partner-drugs.md P8: true during treatment and for 6 months after
 # the last dose; names the tests the US label lists; ABO/RhD typing is class data.
-# Translators: card text with <b> tags; keep the tags around the medicine's name.
 STATEMENT = gettext_noop(
+    # Translators: card text with <b> tags; keep the tags around the medicine's name.
     "I am having, or have had in the last 6 months, <b>isatuximab (Sarclisa)</b>, an anti-CD38 "
     "antibody medicine for myeloma. It can make the indirect antiglobulin (Coombs) test, the "
     "antibody screen and the antiglobulin crossmatch falsely positive. ABO and RhD typing are "
@@ -327,21 +329,36 @@ def parse_args(argv: list[str] | None, description: str) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
     parser.add_argument("--layout", choices=LAYOUTS, default="sheet")
-    parser.add_argument("--url", default="http://127.0.0.1:8000/for-blood-banks/")
+    parser.add_argument("--language", choices=("en", "es"), default="en")
+    parser.add_argument("--url", help="default: the local server's blood-bank page")
     for field in fields(CardDetails):
         date = field.name.endswith("_date")
         kind = {"type": datetime.date.fromisoformat, "default": None} if date else {"default": ""}
         parser.add_argument(f"--{field.name.replace('_', '-')}", **kind)
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    prefix = "" if args.language == "en" else f"{args.language}/"
+    args.url = args.url or f"http://127.0.0.1:8000/{prefix}for-blood-banks/"
+    return args
 
 
 def details_from(args: argparse.Namespace) -> CardDetails:
     return CardDetails(**{field.name: getattr(args, field.name) for field in fields(CardDetails)})
 
 
+def in_language(language: str) -> AbstractContextManager[str]:
+    """Write the sample in `language`, from the compiled catalogue the site uses (no Django)."""
+    if language == "en":
+        return speaking("en")
+    locale = Path(__file__).resolve().parents[2] / "locale"
+    catalogue = catalogues.translation("django", locale, languages=[language])
+    return speaking(language, catalogue.gettext, catalogue.ngettext)
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv, "Write a sample wallet card PDF.")
-    args.out.write_bytes(render(details_from(args), args.url, args.paper, args.layout))
+    with in_language(args.language):
+        pdf = render(details_from(args), args.url, args.paper, args.layout)
+    args.out.write_bytes(pdf)
 
 
 if __name__ == "__main__":

@@ -274,3 +274,15 @@ def test_the_spanish_large_print_ends_above_the_card_for_every_month(spanish):
     for month in range(1, 13):  # the longest month names make the longest carry-until line
         details = CardDetails(last_dose_date=datetime.date(2026, month, 28))
         assert card_image.large_print_bottom(details) > card_image.faces_top(), month
+
+
+def test_the_command_line_writes_spanish_samples(tmp_path):
+    out = tmp_path / "muestra.pdf"
+    wallet_card.main(["--out", str(out), "--language", "es", "--start-date", "2026-01-05"])
+    text = " ".join(text_of(out.read_bytes()))
+    assert "ALERTA PARA TRANSFUSIONES" in text and "5 ene 2026" in text
+    assert "In English:" in text and "http://127.0.0.1:8000/es/for-blood-banks/" in text
+    picture = tmp_path / "muestra.png"
+    card_image.main(["--out", str(picture), "--language", "es", "--last-dose-date", "2026-01-05"])
+    codes = zxingcpp.read_barcodes(Image.open(picture))
+    assert [code.text for code in codes] == ["http://127.0.0.1:8000/es/for-blood-banks/"]
