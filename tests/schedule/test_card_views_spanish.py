@@ -177,6 +177,11 @@ BAD = [
         "La última dosis no puede ser antes de la fecha en que empezó el isatuximab.",
     ),
     (
+        {"last_dose_date": "2025-12-10", "start_date": ""},
+        "last_dose_date",
+        "La última dosis tiene que ser después del análisis de sangre de antes del tratamiento.",
+    ),
+    (
         {"contact_name": "‱" * 21},
         "contact_name",
         "Esto es demasiado ancho para caber en la tarjeta.",
