@@ -32,6 +32,7 @@ _translate: ContextVar[Translate] = ContextVar("translate", default=_english)
 _translate_plural: ContextVar[TranslatePlural] = ContextVar(
     "translate_plural", default=_english_plural
 )
+_language: ContextVar[str] = ContextVar("language", default="en")
 
 
 @contextmanager
@@ -49,12 +50,27 @@ def speaking(
     'Made on'
     """
     tokens = (_translate.set(translate), _translate_plural.set(translate_plural))
+    language_token = _language.set(language)
     try:
         with written_in(language):
             yield language
     finally:
         _translate.reset(tokens[0])
         _translate_plural.reset(tokens[1])
+        _language.reset(language_token)
+
+
+def current_language() -> str:
+    """The language code sentences are written in now ("en" outside ``speaking``), for caches
+    of translated text and for data that comes in several languages (holiday names).
+
+    >>> with speaking("es"):
+    ...     current_language()
+    'es'
+    >>> current_language()
+    'en'
+    """
+    return _language.get()
 
 
 def gettext(message: str) -> str:
