@@ -318,6 +318,23 @@ def moved_text(day: TreatmentDay) -> str | None:
     return text.format(n=day.moved_days)
 
 
+def delay_text(kind: str, number: int, days: int) -> str:
+    """'Delay: infusion 3 and everything after it moved 7 days later.'"""
+    if kind == "cycle":
+        text = ngettext(
+            "Delay: cycle {number} and everything after it moved {days} day later.",
+            "Delay: cycle {number} and everything after it moved {days} days later.",
+            days,
+        )
+    else:
+        text = ngettext(
+            "Delay: infusion {number} and everything after it moved {days} day later.",
+            "Delay: infusion {number} and everything after it moved {days} days later.",
+            days,
+        )
+    return text.format(number=number, days=days)
+
+
 @dataclass(frozen=True)
 class DayView:
     """Everything a page says about one treatment day, ready to print."""
