@@ -24,7 +24,8 @@ def parse_days(text: str, cycle_length: int, allow_none: bool = False) -> tuple[
     if allow_none and cleaned in NONE_WORDS:
         return ()
     if not cleaned:
-        raise DaySyntaxError(f"{gettext('Enter at least one day.')} {gettext(EXAMPLE)}")
+        empty = gettext("Enter at least one day.")
+        raise DaySyntaxError(f"{empty} {gettext(EXAMPLE)}")
     days: set[int] = set()
     for part in re.split(r"\s*[,;]\s*|\s+(?:and|y)\s+", cleaned):
         days.update(_part_days(part, cycle_length))

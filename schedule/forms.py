@@ -139,6 +139,7 @@ class CalendarForm(forms.Form):
 
     def _layout(self) -> Layout:
         open_attr = " open" if self._optional_used() else ""
+        delays_title = gettext("Delays")
         days = [
             Fieldset(
                 gettext("If your treatment is {regimen}").format(regimen=REGIMENS[slug].local_name),
@@ -163,7 +164,7 @@ class CalendarForm(forms.Form):
             HTML(f'<details class="optional-section" id="other-medicines"{open_attr}><summary>'
                  f"{_e(gettext(OPTIONAL_SUMMARY))}</summary><p>{_e(gettext(DAYS_INTRO))}</p>"),
             *days,
-            HTML(f"<h3>{_e(gettext('Delays'))}</h3><p>{_e(gettext(DELAYS_INTRO))}</p>"),
+            HTML(f"<h3>{_e(delays_title)}</h3><p>{_e(gettext(DELAYS_INTRO))}</p>"),
             *delays,
             HTML("</details>"),
             Fieldset(gettext("For the printed handout (optional, never stored)"), "patient_name",

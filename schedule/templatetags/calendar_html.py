@@ -17,7 +17,8 @@ register = template.Library()
 
 def _hidden_nothing() -> str:
     # Translators: read by screen readers in an empty table cell (nothing at the clinic/home).
-    return f'<span class="visually-hidden">{_e(gettext("Nothing"))}</span>'
+    nothing = gettext("Nothing")
+    return f'<span class="visually-hidden">{_e(nothing)}</span>'
 
 
 def _e(text: str) -> str:
