@@ -208,9 +208,7 @@ def test_the_ics_summaries_and_descriptions_are_spanish(client, monkeypatch):
     assert str(home["SUMMARY"]) == "En casa: cápsula de pomalidomida (ciclo 1, día 2)"
     alarm = first.walk("VALARM")[0]
     assert str(alarm["DESCRIPTION"]).startswith("Mañana: Clínica: isatuximab")
-    everything = " ".join(
-        f"{event['SUMMARY']} {event['DESCRIPTION']}" for event in events.values()
-    )
+    everything = " ".join(f"{event['SUMMARY']} {event['DESCRIPTION']}" for event in events.values())
     assert_no_english(everything)
     assert "Clinic:" not in everything and "At home" not in everything
 
