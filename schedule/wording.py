@@ -81,11 +81,6 @@ def premedicines() -> str:
     return gettext(_PREMEDICINES).format(earliest=_EARLIEST, latest=_LATEST)
 
 
-def times() -> str:
-    """TIMES in the current language."""
-    return f"{gettext(_NO_REACTION)} {premedicines()}"
-
-
 def made_on(day: dt.date) -> str:
     return gettext("Made on {date}.").format(date=long_date(day))
 

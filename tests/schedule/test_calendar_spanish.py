@@ -231,10 +231,10 @@ def test_the_weight_question_is_spanish(client):
         ({"weight": "-70"}, "weight", "El peso debe ser un número mayor que 0, como 70."),
         ({"weight": "abc"}, "weight", "Escriba el peso con números, como 70 o 70.5."),
         ({"weight": "600", "weight_unit": "kg"}, "weight",
-         "Con kilos (kg) elegido, escriba un peso entre 30 y 250 kg."),
+         "Si eligió kilos (kg), escriba un peso entre 30 y 250 kg."),
         ({"weight_unit": None}, "weight_unit", "Elija kilos (kg) o libras (lb), o escriba"),
         ({"start_date": ""}, "start_date", "Escriba la fecha de su primera infusión. Use el "
-         "calendario o escriba la fecha como AAAA-MM-DD"),
+         "selector de fecha o escriba la fecha como AAAA-MM-DD"),
         ({"start_date": "05/01/2026"}, "start_date",
          "Una fecha como 05/01/2026 puede ser el 5 de enero o el 1 de mayo."),
         ({"start_date": "2026-02-30"}, "start_date", "Esa fecha no existe."),
