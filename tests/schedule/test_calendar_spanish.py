@@ -6,13 +6,18 @@ import datetime as dt
 import html as html_lib
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import polib
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 from pypdf import PdfReader
+
+from schedule.day_syntax import days_in_words, parse_days
+from schedule.language import speaking
+from schedule.wording import duration_text
 
 TODAY = dt.date(2026, 3, 20)
 URL = "/es/schedule/"
@@ -299,3 +304,22 @@ def test_every_placeholder_of_the_calendar_survives_translation():
         for translated in [entry.msgstr, *entry.msgstr_plural.values()]:
             if translated:
                 assert set(re.findall(r"\{\w*\}", translated)) == wanted, entry.msgid
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("1 a 21", tuple(range(1, 22))), ("1 y 8", (1, 8)), ("1, 8 y 15", (1, 8, 15)),
+     ("Ninguno", ()), ("ninguna", ())],
+)  # fmt: skip
+def test_the_day_boxes_read_spanish_words(text, days):
+    assert parse_days(text, 28, allow_none=True) == days
+
+
+def test_the_pure_modules_write_spanish_inside_a_spanish_view_only():
+    with translation.override("es"), speaking("es", translation.gettext, translation.ngettext):
+        assert days_in_words((1, 8, 15, 22)) == "días 1, 8, 15 y 22"
+        assert days_in_words(tuple(range(1, 22))) == "días 1 a 21"
+        assert duration_text(Decimal(200)) == "alrededor de 3 horas y 20 minutos"
+        assert duration_text(Decimal("112.5")) == "alrededor de 1 hora y 53 minutos"
+    assert days_in_words((1, 8, 15, 22)) == "days 1, 8, 15 and 22"
+    assert duration_text(Decimal("112.5")) == "about 1 hour 53 minutes"
