@@ -17,6 +17,8 @@ clinic/home split of FACTS-backbone 7 exactly and never shows two doses on one d
 
 from dataclasses import dataclass
 
+from .language import gettext, gettext_noop
+
 CLINIC, HOME = "clinic", "home"
 AT_CLINIC_DAYS = "with_clinic"  # where = clinic on a clinic day, home otherwise
 
@@ -36,17 +38,19 @@ class DayRule:
     def cycles_text(self) -> str:
         """'cycle 1', 'cycles 2 to 4', 'cycle 2 onwards'."""
         if self.last_cycle is None:
-            return f"cycle {self.first_cycle} onwards"
+            return gettext("cycle {first} onwards").format(first=self.first_cycle)
         if self.last_cycle == self.first_cycle:
-            return f"cycle {self.first_cycle}"
-        return f"cycles {self.first_cycle} to {self.last_cycle}"
+            return gettext("cycle {first}").format(first=self.first_cycle)
+        return gettext("cycles {first} to {last}").format(
+            first=self.first_cycle, last=self.last_cycle
+        )
 
 
 @dataclass(frozen=True)
 class Medicine:
     key: str  # unique within a regimen, also used in .ics UIDs and form field names
-    name: str  # "pomalidomide"
-    how: str  # "capsule", "tablet", "drip (IV)", "injection under the skin"
+    name: str  # "pomalidomide" (English; `local_name` is the name in the current language)
+    how: str  # "capsule", "tablet", "drip (IV)", "injection under the skin" (English)
     where: str  # CLINIC, HOME or AT_CLINIC_DAYS
     label: str  # short label for month grids: "Pom"
     symbol: str  # black-and-white symbol used with the label
@@ -55,6 +59,15 @@ class Medicine:
     def days_in(self, cycle: int) -> tuple[int, ...]:
         return next((rule.days for rule in self.rules if rule.covers(cycle)), ())
 
+    @property
+    def local_name(self) -> str:
+        """The medicine's name in the current language ("pomalidomida" in Spanish)."""
+        return gettext(self.name)
+
+    @property
+    def local_how(self) -> str:
+        return gettext(self.how)
+
 
 @dataclass(frozen=True)
 class Backbone:
@@ -62,14 +75,21 @@ class Backbone:
     medicines: tuple[Medicine, ...]
 
 
-ISATUXIMAB = Medicine("isatuximab", "isatuximab", "drip (IV)", CLINIC, "Isa", "●", ())
-TRIAL_NOTE = "These days are from the trial. Your team's plan may differ."
-TEAM_NOTE = (
+# Names and forms are marked for the catalogue here and translated where they are shown.
+_NAMES = (
+    gettext_noop("isatuximab"), gettext_noop("pomalidomide"), gettext_noop("dexamethasone"),
+    gettext_noop("carfilzomib"), gettext_noop("bortezomib"), gettext_noop("lenalidomide"),
+)  # fmt: skip
+CAPSULE, TABLET = gettext_noop("capsule"), gettext_noop("tablet")
+DRIP, INJECTION = gettext_noop("drip (IV)"), gettext_noop("injection under the skin")
+ISATUXIMAB = Medicine("isatuximab", "isatuximab", DRIP, CLINIC, "Isa", "●", ())
+TRIAL_NOTE = gettext_noop("These days are from the trial. Your team's plan may differ.")
+TEAM_NOTE = gettext_noop(
     "Your care team will tell you the days for your other medicines. They can type them in the "
     "optional part of the form."
 )
 
-EDITED_NOTE = "The days of the other medicines were typed in by your care team."
+EDITED_NOTE = gettext_noop("The days of the other medicines were typed in by your care team.")
 
 _1_21 = tuple(range(1, 22))
 _1_14_22_35 = (*range(1, 15), *range(22, 36))
@@ -78,7 +98,7 @@ _VRD_DEX = (1, 2, 4, 5, 8, 9, 11, 12, 15, 22, 23, 25, 26, 29, 30, 32, 33)
 _BORTEZOMIB = (1, 4, 8, 11, 22, 25, 29, 32)
 
 
-def _dex(*rules: DayRule, how: str = "tablet") -> Medicine:
+def _dex(*rules: DayRule, how: str = TABLET) -> Medicine:
     return Medicine("dexamethasone", "dexamethasone", how, AT_CLINIC_DAYS, "Dex", "■", rules)
 
 
@@ -87,7 +107,7 @@ BACKBONES: dict[str, Backbone] = {
     "isa-pd": Backbone(
         "label",
         (
-            Medicine("pomalidomide", "pomalidomide", "capsule", HOME, "Pom", "○",
+            Medicine("pomalidomide", "pomalidomide", CAPSULE, HOME, "Pom", "○",
                      (DayRule(1, None, _1_21),)),
             _dex(DayRule(1, None, (1, 8, 15, 22))),
         ),
@@ -96,7 +116,7 @@ BACKBONES: dict[str, Backbone] = {
     "isa-kd": Backbone(
         "label",
         (
-            Medicine("carfilzomib", "carfilzomib", "drip (IV)", CLINIC, "Car", "▲",
+            Medicine("carfilzomib", "carfilzomib", DRIP, CLINIC, "Car", "▲",
                      (DayRule(1, 1, _CARFILZOMIB), DayRule(2, None, _CARFILZOMIB))),
             _dex(DayRule(1, None, (1, 2, 8, 9, 15, 16, 22, 23))),
         ),
@@ -105,9 +125,9 @@ BACKBONES: dict[str, Backbone] = {
     "isa-vrd-induction": Backbone(
         "trial",
         (
-            Medicine("bortezomib", "bortezomib", "injection under the skin", CLINIC, "Bor", "◆",
+            Medicine("bortezomib", "bortezomib", INJECTION, CLINIC, "Bor", "◆",
                      (DayRule(1, 3, _BORTEZOMIB),)),
-            Medicine("lenalidomide", "lenalidomide", "capsule", HOME, "Len", "○",
+            Medicine("lenalidomide", "lenalidomide", CAPSULE, HOME, "Len", "○",
                      (DayRule(1, 3, _1_14_22_35),)),
             _dex(DayRule(1, 3, _VRD_DEX)),
         ),
@@ -116,9 +136,9 @@ BACKBONES: dict[str, Backbone] = {
     "isa-vrd": Backbone(
         "team",
         (
-            Medicine("bortezomib", "bortezomib", "injection under the skin", CLINIC, "Bor", "◆",
+            Medicine("bortezomib", "bortezomib", INJECTION, CLINIC, "Bor", "◆",
                      (DayRule(1, 4, ()),)),
-            Medicine("lenalidomide", "lenalidomide", "capsule", HOME, "Len", "○",
+            Medicine("lenalidomide", "lenalidomide", CAPSULE, HOME, "Len", "○",
                      (DayRule(1, 4, ()), DayRule(5, None, ()))),
             _dex(DayRule(1, 4, ()), DayRule(5, None, ())),
         ),

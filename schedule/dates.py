@@ -103,3 +103,13 @@ def weekday_headings() -> list[tuple[str, str]]:
     """(short, full) weekday names, Monday first, for calendar grid headings."""
     names = _current.get()
     return list(zip(names.short_days, names.days, strict=True))
+
+
+def weekday_day_month(day: dt.date) -> str:
+    """Short weekday, day and short month, for lists of dates within one week.
+
+    >>> weekday_day_month(dt.date(2026, 3, 23))
+    'Mon 23 Mar'
+    """
+    names = _current.get()
+    return f"{names.short_days[day.weekday()]} {day.day} {names.short_months[day.month - 1]}"

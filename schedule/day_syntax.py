@@ -7,9 +7,11 @@ plain message for bad syntax, day 0, a day past the end of the cycle, or an empt
 
 import re
 
-NONE_WORDS = frozenset({"none", "no days", "-"})
-_PART = re.compile(r"(\d{1,3})(?:\s*(?:-|\u2013|\u2014|to)\s*(\d{1,3}))?")
-EXAMPLE = "Type days like 1-21 or 1, 8, 15, 22."
+from .language import gettext, gettext_noop
+
+NONE_WORDS = frozenset({"none", "no days", "-", "ninguno", "ninguna", "ningún día"})
+_PART = re.compile(r"(\d{1,3})(?:\s*(?:-|\u2013|\u2014|to|a)\s*(\d{1,3}))?")
+EXAMPLE = gettext_noop("Type days like 1-21 or 1, 8, 15, 22.")
 
 
 class DaySyntaxError(ValueError):
@@ -22,29 +24,32 @@ def parse_days(text: str, cycle_length: int, allow_none: bool = False) -> tuple[
     if allow_none and cleaned in NONE_WORDS:
         return ()
     if not cleaned:
-        raise DaySyntaxError("Enter at least one day. " + EXAMPLE)
+        empty = gettext("Enter at least one day.")
+        raise DaySyntaxError(f"{empty} {gettext(EXAMPLE)}")
     days: set[int] = set()
-    for part in re.split(r"\s*[,;]\s*|\s+and\s+", cleaned):
+    for part in re.split(r"\s*[,;]\s*|\s+(?:and|y)\s+", cleaned):
         days.update(_part_days(part, cycle_length))
     return tuple(sorted(days))
 
 
 def _part_days(part: str, cycle_length: int) -> range:
     if not part:
-        raise DaySyntaxError("There is an empty place between two commas. " + EXAMPLE)
+        empty = gettext("There is an empty place between two commas.")
+        raise DaySyntaxError(f"{empty} {gettext(EXAMPLE)}")
     match = _PART.fullmatch(part)
     if not match:
-        raise DaySyntaxError(f"“{part[:20]}” is not a day or a range of days. " + EXAMPLE)
+        text = gettext("“{text}” is not a day or a range of days.").format(text=part[:20])
+        raise DaySyntaxError(f"{text} {gettext(EXAMPLE)}")
     first = int(match[1])
     last = int(match[2]) if match[2] else first
     if first == 0 or last == 0:
-        raise DaySyntaxError("Days are counted from 1. There is no day 0.")
+        raise DaySyntaxError(gettext("Days are counted from 1. There is no day 0."))
     if last < first:
-        raise DaySyntaxError(f"In {first}-{last} the first day must come first: {last}-{first}.")
+        text = gettext("In {first}-{last} the first day must come first: {last}-{first}.")
+        raise DaySyntaxError(text.format(first=first, last=last))
     if last > cycle_length:
-        raise DaySyntaxError(
-            f"Day {last} is past the end of the cycle. These cycles have {cycle_length} days."
-        )
+        text = gettext("Day {day} is past the end of the cycle. These cycles have {length} days.")
+        raise DaySyntaxError(text.format(day=last, length=cycle_length))
     return range(first, last + 1)
 
 
@@ -70,8 +75,12 @@ def _run_text(run: list[int], dash: str) -> str:
 
 def days_in_words(days: tuple[int, ...]) -> str:
     """'days 1 to 21', 'days 1, 8, 15 and 22', 'day 1' for legends read by people."""
-    text = format_days(days, dash=" to ")
+    # Translators: between the first and last day of a range, "1 to 21"; keep the spaces.
+    text = format_days(days, dash=gettext(" to "))
     if len(days) == 1:
-        return f"day {text}"
+        return gettext("day {day}").format(day=text)
     head, _, tail = text.rpartition(", ")
-    return f"days {head} and {tail}" if head else f"days {text}"
+    if head:
+        return gettext("days {head} and {tail}").format(head=head, tail=tail)
+    # Translators: {days} is a range, like "1 to 21".
+    return gettext("days {days}").format(days=text)

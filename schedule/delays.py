@@ -10,6 +10,7 @@ cycle. Delays add up: a day after two delays moves by both.
 from dataclasses import dataclass
 
 from .dose import PlanError
+from .language import gettext
 from .regimens import Regimen
 
 MAX_DELAYS = 6
@@ -62,16 +63,18 @@ def infusion_position(regimen: Regimen, number: int) -> Position | None:
 def resolve(regimen: Regimen, delays: tuple[Delay, ...]) -> tuple[Shift, ...]:
     """Check every delay and place it in the planned schedule; raise PlanError if one cannot be."""
     if len(delays) > MAX_DELAYS:
-        raise PlanError(f"Enter at most {MAX_DELAYS} delays.", None)
+        raise PlanError(gettext("Enter at most {n} delays.").format(n=MAX_DELAYS), None)
     shifts: list[Shift] = []
     for delay in delays:
         position = _position(regimen, delay)
         clash = next((s for s in shifts if s.position == position), None)
         if clash:
+            text = gettext(
+                "Delay {row} starts at the same point as delay {other}. "
+                "Put the days of both in one delay."
+            )
             raise PlanError(
-                f"Delay {delay.row} starts at the same point as delay {clash.delay.row}. "
-                "Put the days of both in one delay.",
-                f"delay{delay.row}_number",
+                text.format(row=delay.row, other=clash.delay.row), f"delay{delay.row}_number"
             )
         shifts.append(Shift(position, delay.days, delay))
     return tuple(sorted(shifts, key=lambda shift: shift.position))
@@ -80,25 +83,26 @@ def resolve(regimen: Regimen, delays: tuple[Delay, ...]) -> tuple[Shift, ...]:
 def _position(regimen: Regimen, delay: Delay) -> Position:
     field = f"delay{delay.row}_"
     if not 1 <= delay.days <= MAX_DELAY_DAYS:
-        raise PlanError(f"Enter a delay from 1 to {MAX_DELAY_DAYS} days.", field + "days")
+        text = gettext("Enter a delay from 1 to {n} days.").format(n=MAX_DELAY_DAYS)
+        raise PlanError(text, field + "days")
     if delay.kind not in (INFUSION, CYCLE):
         raise PlanError(
-            "Choose whether the delay starts at an infusion or a cycle.", field + "kind"
+            gettext("Choose whether the delay starts at an infusion or a cycle."), field + "kind"
         )
     final = regimen.last_cycle
     if delay.kind == CYCLE:
         if not 1 <= delay.number <= (final or MAX_NUMBER):
+            text = gettext("{regimen} has cycles 1 to {last}. Enter one of them.")
             raise PlanError(
-                f"{regimen.name} has cycles 1 to {final or MAX_NUMBER}. Enter one of them.",
+                text.format(regimen=regimen.local_name, last=final or MAX_NUMBER),
                 field + "number",
             )
         return delay.number, 1
     position = infusion_position(regimen, delay.number) if 1 <= delay.number <= MAX_NUMBER else None
     if position is None:
         total = planned_cycle(regimen, final + 1)[1] if final else MAX_NUMBER
-        raise PlanError(
-            f"{regimen.name} has infusions 1 to {total}. Enter one of them.", field + "number"
-        )
+        text = gettext("{regimen} has infusions 1 to {last}. Enter one of them.")
+        raise PlanError(text.format(regimen=regimen.local_name, last=total), field + "number")
     return position
 
 

@@ -7,6 +7,8 @@ pharmacy prepares the real dose from the weight measured at each cycle.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .language import gettext, gettext_noop
+
 # Dose (FACTS 3, 12g): 10 mg per kg of actual body weight; concentrate is 20 mg per mL (4a).
 MG_PER_KG = Decimal(10)
 MG_PER_ML = Decimal(20)
@@ -15,7 +17,7 @@ WEIGHT_STEP = Decimal("0.1")  # weights are rounded to the nearest 0.1 kg
 VOLUME_STEP = Decimal("0.1")
 # Sensible limits for an adult weight; outside them the person has most likely mistyped.
 WEIGHT_LIMITS = {"kg": (Decimal(30), Decimal(250)), "lb": (Decimal(66), Decimal(551))}
-UNIT_NAMES = {"kg": "kilograms (kg)", "lb": "pounds (lb)"}
+UNIT_NAMES = {"kg": gettext_noop("kilograms (kg)"), "lb": gettext_noop("pounds (lb)")}
 
 
 class PlanError(ValueError):
@@ -65,16 +67,17 @@ def calculate_dose(weight: Decimal, unit: str = "kg") -> Dose:
     '69.9 kg'
     """
     if unit not in WEIGHT_LIMITS:
-        raise PlanError("Choose kilograms (kg) or pounds (lb).", "weight_unit")
+        raise PlanError(gettext("Choose kilograms (kg) or pounds (lb)."), "weight_unit")
     if not isinstance(weight, Decimal) or not weight.is_finite():
-        raise PlanError("Enter the weight as a number, like 70 or 70.5.", "weight")
+        raise PlanError(gettext("Enter the weight as a number, like 70 or 70.5."), "weight")
     low, high = WEIGHT_LIMITS[unit]
     if not low <= weight <= high:
-        raise PlanError(
-            f"With {UNIT_NAMES[unit]} chosen, enter a weight between {low} and {high} {unit}. "
-            "Check the number and the unit.",
-            "weight",
+        text = gettext(
+            "With {units} chosen, enter a weight between {low} and {high} {unit}. "
+            "Check the number and the unit."
         )
+        units = gettext(UNIT_NAMES[unit])
+        raise PlanError(text.format(units=units, low=low, high=high, unit=unit), "weight")
     kg = weight * KG_PER_LB if unit == "lb" else weight
     kg = kg.quantize(WEIGHT_STEP, rounding=ROUND_HALF_UP)
     dose = (kg * MG_PER_KG).quantize(Decimal(1), rounding=ROUND_HALF_UP)

@@ -5,11 +5,18 @@ import datetime as dt
 import re
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 YEARS_BACK, YEARS_AHEAD = 5, 1
-DATE_HINT = "Use the date picker or type the date as YYYY-MM-DD, for example 2026-01-05."
+DATE_HINT = gettext_lazy(
+    "Use the date picker or type the date as YYYY-MM-DD, for example 2026-01-05."
+)
 # Keys match the PDFs' paper sizes (`schedule/pdf/paper.py`).
-PAPER_CHOICES = [("a4", "A4 (most countries)"), ("letter", "US Letter (USA and Canada)")]
+PAPER_CHOICES = [
+    ("a4", gettext_lazy("A4 (most countries)")),
+    ("letter", gettext_lazy("US Letter (USA and Canada)")),
+]
 DEFAULT_PAPER = "a4"
 
 _ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
@@ -33,11 +40,14 @@ def check_treatment_date(day: dt.date, today: dt.date) -> dt.date:
     before `today` to YEARS_AHEAD year after it, both ends included. Raises ValidationError."""
     if day < years_from(today, -YEARS_BACK):
         raise forms.ValidationError(
-            f"Enter a date within the last {YEARS_BACK} years. For an older date, ask your "
-            "care team."
+            gettext(
+                "Enter a date within the last {years} years. For an older date, ask your care team."
+            ).format(years=YEARS_BACK)
         )
     if day > years_from(today, YEARS_AHEAD):
-        raise forms.ValidationError("Enter a date no more than 1 year from today. Check the year.")
+        raise forms.ValidationError(
+            gettext("Enter a date no more than 1 year from today. Check the year.")
+        )
     return day
 
 
@@ -63,12 +73,18 @@ class IsoDateField(forms.DateField):
             try:
                 return dt.date(*(int(part) for part in text.split("-")))
             except ValueError:
-                raise forms.ValidationError("That date does not exist. " + DATE_HINT) from None
+                message = with_hint(gettext("That date does not exist."))
+                raise forms.ValidationError(message) from None
         if _AMBIGUOUS_DATE.fullmatch(text):
             raise forms.ValidationError(
-                "A date like 05/01/2026 can mean 5 January or 1 May. " + DATE_HINT
+                with_hint(gettext("A date like 05/01/2026 can mean 5 January or 1 May."))
             )
-        raise forms.ValidationError("Enter a real date. " + DATE_HINT)
+        raise forms.ValidationError(with_hint(gettext("Enter a real date.")))
+
+
+def with_hint(message):
+    """`message` followed by DATE_HINT (two sentences; lazy if `message` is lazy)."""
+    return format_lazy("{} {}", message, DATE_HINT)
 
 
 def paper_field(label: str, help_text: str) -> forms.ChoiceField:
@@ -80,5 +96,5 @@ def paper_field(label: str, help_text: str) -> forms.ChoiceField:
         required=False,
         widget=LinkableRadioSelect,
         help_text=help_text,
-        error_messages={"invalid_choice": "Choose A4 or US Letter."},
+        error_messages={"invalid_choice": gettext_lazy("Choose A4 or US Letter.")},
     )

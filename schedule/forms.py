@@ -6,10 +6,12 @@ Cleaning gives one of three answers: errors (shown next to the fields and in a s
 """
 
 import datetime as dt
+from html import escape
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Fieldset, Layout
 from django import forms
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from . import calendar_fields as cf
 from .backbone import BACKBONES, Medicine, with_days
@@ -17,72 +19,98 @@ from .day_syntax import DaySyntaxError, parse_days
 from .delays import MAX_DELAYS, Delay
 from .dose import Dose, PlanError
 from .fields import (
-    DATE_HINT,
     DEFAULT_PAPER,
     IsoDateField,
     LinkableRadioSelect,
     check_treatment_date,
     paper_field,
+    with_hint,
 )
 from .plan import Schedule, build_schedule
 from .public_holidays import holiday_lookup, place_name
 from .regimens import REGIMENS
 from .weight import Question, read_weight
 
+
+def _e(text: str) -> str:
+    """Text for the layout's HTML pieces (quotes kept as they are, as before)."""
+    return escape(text, quote=False)
+
+
 HOLIDAY_YEARS = 5  # two years of treatment plus room for delays
-UNIT_CHOICES = [("kg", "Kilograms (kg)"), ("lb", "Pounds (lb)")]
+UNIT_CHOICES = [("kg", gettext_lazy("Kilograms (kg)")), ("lb", gettext_lazy("Pounds (lb)"))]
 
 
 def _regimen_choices() -> list[tuple[str, str]]:
-    choices = [("", "Choose a treatment")]
+    """Called each time the form is drawn, so the labels are in the page's language."""
+    choices = [("", gettext("Choose a treatment"))]
     for regimen in REGIMENS.values():
-        label = f"{regimen.name}: {regimen.who_for} (approved in {regimen.approved_text})"
+        # Translators: "Isa-Pd: myeloma that has come back ... (approved in the US and the EU)".
+        label = gettext("{regimen}: {who_for} ({approval})").format(
+            regimen=regimen.local_name, who_for=regimen.local_who_for, approval=regimen.approval
+        )
         choices.append((regimen.slug, label))
     return choices
 
 
 class CalendarForm(forms.Form):
     regimen = forms.ChoiceField(
-        label="Your treatment",
+        label=gettext_lazy("Your treatment"),
         choices=_regimen_choices,
-        help_text="Your care team can tell you which one you have. Only the drip (IV) form "
-        "is listed.",
+        help_text=gettext_lazy(
+            "Your care team can tell you which one you have. Only the drip (IV) form is listed."
+        ),
         error_messages={
-            "required": "Choose your treatment from the list.",
-            "invalid_choice": "Choose one of the treatments in the list.",
+            "required": gettext_lazy("Choose your treatment from the list."),
+            "invalid_choice": gettext_lazy("Choose one of the treatments in the list."),
         },
     )
     weight = forms.CharField(
-        label="Your weight",
+        label=gettext_lazy("Your weight"),
         max_length=30,
-        help_text="A number, like 70 or 70.5. You can type the unit too, like 154 lb. "
-        "Used only to estimate the isatuximab dose.",
+        help_text=gettext_lazy(
+            "A number, like 70 or 70.5. You can type the unit too, like 154 lb. Used only to "
+            "estimate the isatuximab dose."
+        ),
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
         error_messages={
-            "required": "Enter your weight, like 70 or 70.5.",
-            "max_length": "Enter the weight as a number, like 70 or 70.5.",
+            "required": gettext_lazy("Enter your weight, like 70 or 70.5."),
+            "max_length": gettext_lazy("Enter the weight as a number, like 70 or 70.5."),
         },
     )
     weight_unit = forms.ChoiceField(
-        label="Weight unit",
+        label=gettext_lazy("Weight unit"),
         choices=UNIT_CHOICES,
         required=False,
         widget=LinkableRadioSelect,
-        help_text="Choose the unit your weight is in.",
-        error_messages={"invalid_choice": "Choose kilograms (kg) or pounds (lb)."},
+        help_text=gettext_lazy("Choose the unit your weight is in."),
+        error_messages={"invalid_choice": gettext_lazy("Choose kilograms (kg) or pounds (lb).")},
     )
     weight_checked = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     start_date = IsoDateField(
-        label="Date of your first infusion (cycle 1, day 1)",
-        help_text="The day your treatment started or will start. Type it as YYYY-MM-DD "
-        "if you have no date picker.",
-        error_messages={"required": "Enter the date of your first infusion. " + DATE_HINT},
+        label=gettext_lazy("Date of your first infusion (cycle 1, day 1)"),
+        help_text=gettext_lazy(
+            "The day your treatment started or will start. Type it as YYYY-MM-DD if you have "
+            "no date picker."
+        ),
+        error_messages={
+            "required": with_hint(gettext_lazy("Enter the date of your first infusion."))
+        },
     )
-    first_cycle = cf._number("First cycle to show", "Leave empty to start now.", cf.MAX_NUMBER)
+    first_cycle = cf._number(
+        gettext_lazy("First cycle to show"),
+        gettext_lazy("Leave empty to start now."),
+        cf.MAX_NUMBER,
+    )
     last_cycle = cf._number(
-        "Last cycle to show", "Leave empty to show about 6 months. At most 2 years.", cf.MAX_NUMBER
+        gettext_lazy("Last cycle to show"),
+        gettext_lazy("Leave empty to show about 6 months. At most 2 years."),
+        cf.MAX_NUMBER,
     )
-    paper = paper_field("Paper size for the PDF", "Only matters if you download the PDF.")
+    paper = paper_field(
+        gettext_lazy("Paper size for the PDF"),
+        gettext_lazy("Only matters if you download the PDF."),
+    )
 
     def __init__(self, *args, today: dt.date, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -111,37 +139,37 @@ class CalendarForm(forms.Form):
 
     def _layout(self) -> Layout:
         open_attr = " open" if self._optional_used() else ""
+        delays_title = gettext("Delays")
         days = [
             Fieldset(
-                f"If your treatment is {REGIMENS[slug].name}",
+                gettext("If your treatment is {regimen}").format(regimen=REGIMENS[slug].local_name),
                 *[n for n in self.fields if n.startswith(f"days_{slug}_")],
                 data_regimen=slug,
             )
             for slug in BACKBONES
         ]
         delays = [
-            Fieldset(f"Delay {row}", f"delay{row}_kind", Field(f"delay{row}_number",
-                     css_class="input-short"), Field(f"delay{row}_days", css_class="input-short"),
-                     css_class="delay-row")
+            Fieldset(gettext("Delay {row}").format(row=row), f"delay{row}_kind",
+                     Field(f"delay{row}_number", css_class="input-short"),
+                     Field(f"delay{row}_days", css_class="input-short"), css_class="delay-row")
             for row in range(1, MAX_DELAYS + 1)
         ]  # fmt: skip
         return Layout(
             "regimen", Field("weight", css_class="input-short"), "weight_unit", "weight_checked",
             Field("start_date", css_class="input-date"),
-            Fieldset("Which cycles to show (optional)",
+            Fieldset(gettext("Which cycles to show (optional)"),
                      Field("first_cycle", css_class="input-short"),
                      Field("last_cycle", css_class="input-short")),
             "holidays",
             HTML(f'<details class="optional-section" id="other-medicines"{open_attr}><summary>'
-                 "For your care team: other medicines' days and delays (optional)</summary>"
-                 f"<p>{DAYS_INTRO}</p>"),
+                 f"{_e(gettext(OPTIONAL_SUMMARY))}</summary><p>{_e(gettext(DAYS_INTRO))}</p>"),
             *days,
-            HTML(f"<h3>Delays</h3><p>{DELAYS_INTRO}</p>"),
+            HTML(f"<h3>{_e(delays_title)}</h3><p>{_e(gettext(DELAYS_INTRO))}</p>"),
             *delays,
             HTML("</details>"),
-            Fieldset("For the printed handout (optional, never stored)", "patient_name",
+            Fieldset(gettext("For the printed handout (optional, never stored)"), "patient_name",
                      "clinic_name", "clinic_phone"),
-            Fieldset("Calendar file (.ics) choices", "ics_tablets", "ics_past"),
+            Fieldset(gettext("Calendar file (.ics) choices"), "ics_tablets", "ics_past"),
             "paper",
         )  # fmt: skip
 
@@ -220,22 +248,24 @@ class CalendarForm(forms.Form):
             if number is None and days is None:
                 continue
             if number is None:
-                self.add_error(f"delay{row}_number", "Enter the infusion or cycle number.")
+                message = gettext("Enter the infusion or cycle number.")
+                self.add_error(f"delay{row}_number", message)
             if days is None:
-                self.add_error(f"delay{row}_days", "Enter how many days later.")
+                self.add_error(f"delay{row}_days", gettext("Enter how many days later."))
             if number and days:
                 kind = data.get(f"delay{row}_kind") or "infusion"
                 delays.append(Delay(kind, number, days, row))
         return tuple(delays)
 
 
-DAYS_INTRO = (
+OPTIONAL_SUMMARY = gettext_noop("For your care team: other medicines' days and delays (optional)")
+DAYS_INTRO = gettext_noop(
     "Each box holds the days of each cycle, like 1-21, 1, 8, 15, 22 or 1-14, 22-35. Change "
     "them to match the plan, or type none to leave a medicine out. Only the boxes for the "
     "treatment chosen above are used. For Isa-VRd without a transplant the boxes are empty: "
     "the care team types the days."
 )
-DELAYS_INTRO = (
+DELAYS_INTRO = gettext_noop(
     "If a dose was given late, every later date moves by the same number of days. Enter where "
     "each delay starts (an infusion number or a cycle number) and how many days later it was."
 )

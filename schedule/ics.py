@@ -22,11 +22,12 @@ import datetime as dt
 import functools
 
 from . import wording
+from .language import gettext, gettext_noop
 from .plan import Item, Schedule, TreatmentDay
 
 PRODID = "-//Isatuximab treatment guide//Treatment calendar//EN"
 UID_DOMAIN = "calendar.isatuximab-treatment-guide"
-CALENDAR_NAME = "Isatuximab treatment"
+CALENDAR_NAME = gettext_noop("Isatuximab treatment")
 REMINDER_BEFORE = "-PT15H"  # 9:00 the day before an all-day event
 MAX_OCTETS = 75  # per line, before the CRLF (RFC 5545 3.1)
 
@@ -42,7 +43,7 @@ def render_ics(
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [b"BEGIN:VCALENDAR\r\n", b"VERSION:2.0\r\n", _line("PRODID", PRODID),
              b"CALSCALE:GREGORIAN\r\n", b"METHOD:PUBLISH\r\n",
-             _line("X-WR-CALNAME", CALENDAR_NAME)]  # fmt: skip
+             _line("X-WR-CALNAME", gettext(CALENDAR_NAME))]  # fmt: skip
     if not schedule.where_today.started and schedule.first_cycle == 1:
         lines += _blood_test_event(schedule, stamp)
     for day in schedule.days:
@@ -128,27 +129,31 @@ def _all_day(uid: str, date: dt.date, summary: str, lines: list, stamp: str, seq
 def _clinic_event(
     schedule: Schedule, day: TreatmentDay, stamp: str, place: str | None
 ) -> list[bytes]:
-    names = ", ".join(item.medicine.name for item in day.clinic_items)
-    summary = f"Clinic: {names} ({wording.cycle_day(day)})"
+    names = ", ".join(item.medicine.local_name for item in day.clinic_items)
+    when = wording.cycle_day(day)
+    home = wording.items_text(day.home_items)
     lines = [
-        f"{schedule.regimen.name}, {wording.cycle_day(day)}.",
-        "At the clinic: " + wording.items_text(day.clinic_items) + ".",
+        _regimen_line(schedule, day),
+        gettext("At the clinic: {items}.").format(items=wording.items_text(day.clinic_items)),
         wording.chair_time(day),
-        ("At home: " + wording.items_text(day.home_items) + ".") if day.home_items else None,
+        gettext("At home: {items}.").format(items=home) if home else None,
         wording.holiday_text(day, place),
-        wording.AS_PRESCRIBED,
-        wording.DATE_ESTIMATE,
+        gettext(wording.AS_PRESCRIBED),
+        gettext(wording.DATE_ESTIMATE),
     ]
+    # Translators: an event title, "Clinic: isatuximab, carfilzomib (cycle 1, day 1)".
+    summary = gettext("Clinic: {medicines} ({cycle_day})").format(medicines=names, cycle_day=when)
     return _event(_uid(schedule, day, "clinic"), day, summary, lines, stamp)
 
 
 def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -> list[bytes]:
-    text = wording.item_text(item)
-    summary = f"At home: {text} ({wording.cycle_day(day)})"
+    text, when = wording.item_text(item), wording.cycle_day(day)
+    # Translators: an event title, "At home: pomalidomide capsule (cycle 1, day 2)".
+    summary = gettext("At home: {medicine} ({cycle_day})").format(medicine=text, cycle_day=when)
     lines = [
-        f"{schedule.regimen.name}, {wording.cycle_day(day)}.",
-        wording.AS_PRESCRIBED,
-        wording.DATE_ESTIMATE,
+        _regimen_line(schedule, day),
+        gettext(wording.AS_PRESCRIBED),
+        gettext(wording.DATE_ESTIMATE),
     ]
     return _event(_uid(schedule, day, item.medicine.key), day, summary, lines, stamp)
 
@@ -157,6 +162,12 @@ def _blood_test_event(schedule: Schedule, stamp: str) -> list[bytes]:
     # FACTS 6 says only "before the first dose", so the reminder sits on the day before cycle 1
     # day 1 (or today) and says the care team sets the real day; no date is invented.
     day = max(schedule.start_date - dt.timedelta(days=1), schedule.today)
-    lines = [wording.BLOOD_TEST_DETAILS, wording.DATE_ESTIMATE]
+    lines = [gettext(wording.BLOOD_TEST_DETAILS), gettext(wording.DATE_ESTIMATE)]
     uid = f"{schedule.regimen.slug}-{schedule.start_date.isoformat()}-blood-test@{UID_DOMAIN}"
-    return _all_day(uid, day, wording.BLOOD_TEST_TITLE, lines, stamp, 0)
+    return _all_day(uid, day, gettext(wording.BLOOD_TEST_TITLE), lines, stamp, 0)
+
+
+def _regimen_line(schedule: Schedule, day: TreatmentDay) -> str:
+    # Translators: "Isa-Kd, cycle 1, day 1."
+    text = gettext("{regimen}, {cycle_day}.")
+    return text.format(regimen=schedule.regimen.local_name, cycle_day=wording.cycle_day(day))

@@ -16,6 +16,7 @@ from functools import cached_property
 from .backbone import AT_CLINIC_DAYS, CLINIC, HOME, ISATUXIMAB, Medicine, backbone_for
 from .delays import Delay, Shift, planned_cycle, resolve, shift_at
 from .dose import PlanError
+from .language import gettext
 from .regimens import Regimen, get_regimen
 
 # Expected infusion time when there is no reaction (FACTS 4b, 12f; totals confirmed by Sanofi).
@@ -197,7 +198,8 @@ def build_schedule(
         first, last, notes = _window(engine, now, first_cycle, last_cycle)
         days = [d for c in range(first, last + 1) for d in engine.cycle(c, holidays or _none)]
     except OverflowError:
-        raise PlanError("That start date is too far away. Check the year.", "start_date") from None
+        text = gettext("That start date is too far away. Check the year.")
+        raise PlanError(text, "start_date") from None
     return Schedule(
         regimen, status, (ISATUXIMAB, *chosen), start_date, today, first, last,
         tuple(days), engine.shifts, now, tuple(notes),
@@ -214,24 +216,23 @@ def _window(engine: _Engine, now: Today, first: int | None, last: int | None):
     if first is None:
         first = now.cycle if now.cycle and not now.over else 1
     if first < 1:
-        raise PlanError("Cycles are numbered from 1. Enter 1 or more.", "first_cycle")
+        raise PlanError(gettext("Cycles are numbered from 1. Enter 1 or more."), "first_cycle")
     if final is not None and first > final:
-        raise PlanError(
-            f"{regimen.name} has {final} cycles. Choose a first cycle from 1 to {final}.",
-            "first_cycle",
-        )
+        text = gettext("{regimen} has {final} cycles. Choose a first cycle from 1 to {final}.")
+        raise PlanError(text.format(regimen=regimen.local_name, final=final), "first_cycle")
     if last is None:
         last = final if now.over else _default_last(engine, first)
     if last < first:
-        raise PlanError(
-            f"The last cycle must be the same as or after the first cycle shown "
-            f"(cycle {first}). Enter {first} or more.",
-            "last_cycle",
+        text = gettext(
+            "The last cycle must be the same as or after the first cycle shown "
+            "(cycle {first}). Enter {first} or more."
         )
+        raise PlanError(text.format(first=first), "last_cycle")
     if final is not None and last > final:
-        notes.append(
-            f"{regimen.name} has only {final} cycles, so this calendar stops at cycle {final}."
+        text = gettext(
+            "{regimen} has only {final} cycles, so this calendar stops at cycle {final}."
         )
+        notes.append(text.format(regimen=regimen.local_name, final=final))
         last = final
     _check_span(engine, first, last)
     return first, last, notes
@@ -253,7 +254,7 @@ def _check_span(engine: _Engine, first: int, last: int) -> None:
     fits = first
     while (engine.cycle_start(fits + 2) - begin).days <= MAX_SPAN_DAYS:
         fits += 1
-    raise PlanError(
-        f"That is more than 2 years of treatment. Choose cycles {first} to {fits} or fewer.",
-        "last_cycle",
+    text = gettext(
+        "That is more than 2 years of treatment. Choose cycles {first} to {fits} or fewer."
     )
+    raise PlanError(text.format(first=first, fits=fits), "last_cycle")

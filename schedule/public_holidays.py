@@ -11,20 +11,23 @@ from collections.abc import Callable
 
 import holidays
 
+from .language import current_language, gettext, gettext_noop
+
 # Country code -> (English name, whether to offer its regions: holidays differ by region).
+# Country names are translated where shown; region names stay as the package writes them.
 COUNTRIES: dict[str, tuple[str, bool]] = {
-    "GB": ("United Kingdom", True),
-    "IE": ("Ireland", False),
-    "US": ("United States", True),
-    "CA": ("Canada", True),
-    "AU": ("Australia", True),
-    "NZ": ("New Zealand", False),
-    "DE": ("Germany", True),
-    "FR": ("France", False),
-    "ES": ("Spain", True),
-    "IT": ("Italy", False),
-    "NL": ("Netherlands", False),
-    "BE": ("Belgium", False),
+    "GB": (gettext_noop("United Kingdom"), True),
+    "IE": (gettext_noop("Ireland"), False),
+    "US": (gettext_noop("United States"), True),
+    "CA": (gettext_noop("Canada"), True),
+    "AU": (gettext_noop("Australia"), True),
+    "NZ": (gettext_noop("New Zealand"), False),
+    "DE": (gettext_noop("Germany"), True),
+    "FR": (gettext_noop("France"), False),
+    "ES": (gettext_noop("Spain"), True),
+    "IT": (gettext_noop("Italy"), False),
+    "NL": (gettext_noop("Netherlands"), False),
+    "BE": (gettext_noop("Belgium"), False),
 }
 
 
@@ -38,11 +41,17 @@ def _region_names(country: str) -> dict[str, str]:
     return {code: names.get(code, code) for code in cls.subdivisions}
 
 
-@functools.cache
 def place_choices() -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """Grouped choices for a select: (country name, ((key, label), ...))."""
+    """Grouped choices for a select: (country name, ((key, label), ...)), in the current
+    language."""
+    return _place_choices(current_language())
+
+
+@functools.cache
+def _place_choices(language: str) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     groups = []
-    for code, (name, regional) in COUNTRIES.items():
+    for code, (english, regional) in COUNTRIES.items():
+        name = gettext(english)
         if regional:
             regions = _region_names(code)
             options = tuple((f"{code}-{r}", f"{label} ({name})") for r, label in regions.items())
@@ -59,7 +68,7 @@ def place_name(key: str) -> str:
     if country not in COUNTRIES:
         raise ValueError("Unknown place.")
     if not region:
-        return COUNTRIES[country][0]
+        return gettext(COUNTRIES[country][0])
     names = _region_names(country)
     if region not in names:
         raise ValueError("Unknown region.")
@@ -72,5 +81,14 @@ def holiday_lookup(key: str | None, years: range) -> Callable[[dt.date], str | N
         return lambda day: None
     place_name(key)
     country, _, region = key.partition("-")
-    table = holidays.country_holidays(country, subdiv=region or None, years=years, language="en_US")
+    table = holidays.country_holidays(
+        country, subdiv=region or None, years=years, language=_holiday_language(country)
+    )
     return lambda day: table.get(day)
+
+
+def _holiday_language(country: str) -> str:
+    """The holidays' names in the current language where the package has it, else English."""
+    cls = holidays.country_holidays(country).__class__
+    language = current_language()
+    return language if language in getattr(cls, "supported_languages", ()) else "en_US"

@@ -10,6 +10,8 @@ day tables are not confirmed (FACTS 3d, 13.2), so the calendar and dose calculat
 
 from dataclasses import dataclass
 
+from .language import gettext, gettext_noop
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -45,6 +47,24 @@ class Regimen:
         return " and ".join(f"the {place}" for place in self.approved_in)
 
     @property
+    def approval(self) -> str:
+        """'approved in the US and the EU' in the current language."""
+        sentence = APPROVALS.get(self.approved_in)
+        return gettext(sentence) if sentence else f"approved in {self.approved_text}"
+
+    @property
+    def local_name(self) -> str:
+        return gettext(self.name)
+
+    @property
+    def local_partners(self) -> str:
+        return gettext(self.partners)
+
+    @property
+    def local_who_for(self) -> str:
+        return gettext(self.who_for)
+
+    @property
     def last_cycle(self) -> int | None:
         """The final cycle, or None when treatment continues until the care team stops it."""
         return self.phases[-1].last_cycle
@@ -57,6 +77,11 @@ class Regimen:
                 return phase
         raise ValueError(f"{self.name} has only {self.last_cycle} cycles.")
 
+
+APPROVALS = {
+    ("US", "EU"): gettext_noop("approved in the US and the EU"),
+    ("EU",): gettext_noop("approved in the EU only"),
+}
 
 # Isa-Pd and Isa-Kd share one day table (FACTS 3a, 12b): 28-day cycles, weekly in cycle 1,
 # then every 2 weeks.
@@ -87,18 +112,18 @@ REGIMENS: dict[str, Regimen] = {
         Regimen(
             slug="isa-pd",
             name="Isa-Pd",
-            partners="isatuximab with pomalidomide and dexamethasone",
+            partners=gettext_noop("isatuximab with pomalidomide and dexamethasone"),
             approved_in=("US", "EU"),
-            who_for="myeloma that has come back after at least 2 earlier treatments",
+            who_for=gettext_noop("myeloma that has come back after at least 2 earlier treatments"),
             phases=_PD_KD_PHASES,
             source="US label and EU SmPC, dosing section (ICARIA-MM trial); FACTS.md 3a, 12b",
         ),
         Regimen(
             slug="isa-kd",
             name="Isa-Kd",
-            partners="isatuximab with carfilzomib and dexamethasone",
+            partners=gettext_noop("isatuximab with carfilzomib and dexamethasone"),
             approved_in=("US", "EU"),
-            who_for=(
+            who_for=gettext_noop(
                 "myeloma that has come back after 1 to 3 earlier treatments (US), "
                 "or at least 1 (EU)"
             ),
@@ -108,18 +133,22 @@ REGIMENS: dict[str, Regimen] = {
         Regimen(
             slug="isa-vrd",
             name="Isa-VRd",
-            partners="isatuximab with bortezomib, lenalidomide and dexamethasone",
+            partners=gettext_noop("isatuximab with bortezomib, lenalidomide and dexamethasone"),
             approved_in=("US", "EU"),
-            who_for="newly diagnosed myeloma in people who cannot have a stem cell transplant",
+            who_for=gettext_noop(
+                "newly diagnosed myeloma in people who cannot have a stem cell transplant"
+            ),
             phases=_IMROZ_PHASES,
             source="US label and EU SmPC, dosing section (IMROZ trial); FACTS.md 3b, 12c",
         ),
         Regimen(
             slug="isa-vrd-induction",
-            name="Isa-VRd before transplant",
-            partners="isatuximab with bortezomib, lenalidomide and dexamethasone",
+            name=gettext_noop("Isa-VRd before transplant"),
+            partners=gettext_noop("isatuximab with bortezomib, lenalidomide and dexamethasone"),
             approved_in=("EU",),
-            who_for="newly diagnosed myeloma before a stem cell transplant (3 cycles, then stop)",
+            who_for=gettext_noop(
+                "newly diagnosed myeloma before a stem cell transplant (3 cycles, then stop)"
+            ),
             phases=_HD7_PHASES,
             source="EU SmPC, dosing section (GMMG-HD7 trial); FACTS.md 3c, 12d",
         ),
@@ -132,4 +161,4 @@ def get_regimen(slug: str) -> Regimen:
     try:
         return REGIMENS[slug]
     except (KeyError, TypeError):
-        raise ValueError("Choose one of the treatments in the list.") from None
+        raise ValueError(gettext("Choose one of the treatments in the list.")) from None

@@ -9,6 +9,7 @@ is asked about on a page of its own, again with hidden fields only.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from education.models import HelpSettings
 
@@ -91,6 +92,12 @@ def _result_context(form: CalendarForm, today) -> dict:
         "days": list(views.values()),
         "months": month_grids(views, today),
         "text": wording,
+        "estimate": gettext(wording.ESTIMATE),
+        "as_prescribed": gettext(wording.AS_PRESCRIBED),
+        "late_dose": gettext(wording.LATE_DOSE),
+        "delays": [
+            wording.delay_text(s.delay.kind, s.delay.number, s.days) for s in schedule.shifts
+        ],
         "today": today,
         "made_on": wording.made_on(today),
         "weekdays": weekday_headings(),

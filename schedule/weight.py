@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .dose import KG_PER_LB, WEIGHT_LIMITS, Dose, PlanError, calculate_dose, format_number
+from .language import gettext
 
 # Usual adult weights: outside these the number is checked with the person (not refused).
 USUAL = {"kg": (Decimal(35), Decimal(140)), "lb": (Decimal(77), Decimal(309))}
 OTHER = {"kg": "lb", "lb": "kg"}
 _NUMBER = re.compile(r"\d{1,6}(?:\.\d{0,3}|,\d{1,2})?")  # "1,200" is not a decimal
 _TYPED = re.compile(
-    r"(?P<number>.*?)\s*(?P<unit>kgs?|kilos?|kilograms?|lbs?|pounds?)?\.?", re.IGNORECASE
+    r"(?P<number>.*?)\s*(?P<unit>kgs?|kilos?|kilograms?|kilogramos?|lbs?|pounds?|libras?)?\.?",
+    re.IGNORECASE,
 )
 
 
@@ -38,7 +40,8 @@ class Question:
     @property
     def text(self) -> str:
         other = convert(self.number, self.unit)
-        return f"You entered {self.label(self.unit)} ({other}). Is that right?"
+        text = gettext("You entered {weight} ({other}). Is that right?")
+        return text.format(weight=self.label(self.unit), other=other)
 
     def label(self, unit: str) -> str:
         return f"{format_number(self.number)} {unit}"
@@ -46,26 +49,27 @@ class Question:
     def choices(self) -> list[tuple[str, str]]:
         """(value to post back, button text) for 'yes' and for the other unit."""
         other = OTHER[self.unit]
-        return [
-            (self.label(self.unit), f"Yes, {self.label(self.unit)} is right"),
-            (self.label(other), f"No, I meant {self.label(other)} ({convert(self.number, other)})"),
-        ]
+        right = gettext("Yes, {weight} is right").format(weight=self.label(self.unit))
+        meant = gettext("No, I meant {weight} ({other})").format(
+            weight=self.label(other), other=convert(self.number, other)
+        )
+        return [(self.label(self.unit), right), (self.label(other), meant)]
 
 
 def parse(text: str) -> Typed:
     """'70', '70.5', '70,5', '154 lb', '70kg' -> Typed; raises PlanError for anything else."""
     text = (text or "").strip()
     if not text:
-        raise PlanError("Enter your weight, like 70 or 70.5.", "weight")
+        raise PlanError(gettext("Enter your weight, like 70 or 70.5."), "weight")
     match = _TYPED.fullmatch(text)
     number = match["number"] if match else text
     unit = (
         {"k": "kg", "l": "lb", "p": "lb"}.get((match["unit"] or "")[:1].lower()) if match else None
     )
     if number.startswith("-"):
-        raise PlanError("The weight must be a number above 0, like 70.", "weight")
+        raise PlanError(gettext("The weight must be a number above 0, like 70."), "weight")
     if not _NUMBER.fullmatch(number):
-        raise PlanError("Enter the weight as a number, like 70 or 70.5.", "weight")
+        raise PlanError(gettext("Enter the weight as a number, like 70 or 70.5."), "weight")
     return Typed(Decimal(number.replace(",", ".")), unit)
 
 
@@ -99,18 +103,20 @@ def read_weight(
             return calculate_dose(typed.number, answer.unit)
     unit = typed.unit or chosen_unit
     if unit not in WEIGHT_LIMITS:
-        raise PlanError(
-            "Choose kilograms (kg) or pounds (lb), or type the unit after the number, like 70 kg.",
-            "weight_unit",
+        text = gettext(
+            "Choose kilograms (kg) or pounds (lb), or type the unit after the number, like 70 kg."
         )
+        raise PlanError(text, "weight_unit")
     other = OTHER[unit]
     asks = not typed.unit and not _usual(typed.number, unit) and _usual(typed.number, other)
     if asks and _possible(typed.number, unit):
         return Question(typed.number, unit)
     if not _possible(typed.number, unit) and _possible(typed.number, other) and not typed.unit:
+        text = gettext(
+            "{number} {unit} is outside the range we can estimate for. "
+            "If you meant {number} {other}, choose {other}."
+        )
         raise PlanError(
-            f"{format_number(typed.number)} {unit} is outside the range we can estimate for. "
-            f"If you meant {format_number(typed.number)} {other}, choose {other}.",
-            "weight",
+            text.format(number=format_number(typed.number), unit=unit, other=other), "weight"
         )
     return calculate_dose(typed.number, unit)

@@ -1,9 +1,11 @@
 """Every sentence the treatment calendar says, shared by the result page, the PDF and the .ics.
 
 Each sentence is written once here and the three outputs take it from here, so they cannot
-drift apart. Whole sentences with placeholders only, so that each can later be translated as
-one string. Clinical numbers come from their named constants, never retyped. No backbone dose
-is ever written: "as prescribed by your team".
+drift apart. Whole sentences with placeholders only, each translated as one string: the
+constants are marked with ``gettext_noop`` (their value stays English) and translated where they
+are used; the functions write in the current language (see ``language.py``). Clinical numbers
+come from their named constants, never retyped. No backbone dose is ever written: "as prescribed
+by your team".
 """
 
 import datetime as dt
@@ -12,41 +14,46 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .backbone import AT_CLINIC_DAYS, CLINIC, EDITED_NOTE, TEAM_NOTE, TRIAL_NOTE, Medicine
-from .dates import NAMES, long_date
+from .dates import long_date, weekday_day_month
 from .day_syntax import days_in_words
+from .language import current_language, gettext, gettext_noop, ngettext
 from .plan import Item, Schedule, TreatmentDay, expected_minutes
 
 PREMEDICINE_MINUTES = (15, 60)  # medicines 15 to 60 minutes before each infusion (FACTS 4c)
 
-ESTIMATE = "This is an estimate. Confirm every date and dose with your care team."
+ESTIMATE = gettext_noop("This is an estimate. Confirm every date and dose with your care team.")
 # The .ics file carries dates only (no dose), so its notice speaks of dates only.
-DATE_ESTIMATE = "This date is an estimate. Confirm every date with your care team."
-ROUNDING_RULE = (
+DATE_ESTIMATE = gettext_noop("This date is an estimate. Confirm every date with your care team.")
+ROUNDING_RULE = gettext_noop(
     "How it is worked out: 10 mg for each kilogram of body weight. A weight in pounds is changed "
     "to kilograms (1 lb = 0.45359237 kg), the weight is rounded to the nearest 0.1 kg, and the "
     "amount of liquid medicine (20 mg in each mL) to the nearest 0.1 mL."
 )
-EXACT_DOSE = (
+EXACT_DOSE = gettext_noop(
     "Your pharmacy prepares the exact dose. Your weight is checked at the start of every cycle, "
     "so your dose can change."
 )
-IV_ONLY = (
+IV_ONLY = gettext_noop(
     "This is only for isatuximab given as a drip into a vein (IV). The shot under the skin is "
     "the same dose for everyone. This estimate is not for the shot."
 )
 DOSE_NOTES = (ROUNDING_RULE, EXACT_DOSE, IV_ONLY)
 _EARLIEST, _LATEST = PREMEDICINE_MINUTES
-PREMEDICINES = (
-    f"You get medicines {_EARLIEST} to {_LATEST} minutes before each infusion starts, so plan "
+_PREMEDICINES = gettext_noop(
+    "You get medicines {earliest} to {latest} minutes before each infusion starts, so plan "
     "for a longer visit."
 )
-TIMES = f"These times are for when there is no reaction. {PREMEDICINES}"
-BRING = (
+PREMEDICINES = _PREMEDICINES.format(earliest=_EARLIEST, latest=_LATEST)  # English
+_NO_REACTION = gettext_noop("These times are for when there is no reaction.")
+TIMES = f"{_NO_REACTION} {PREMEDICINES}"
+BRING = gettext_noop(
     "What to bring: your list of medicines, your blood transfusion alert card, "
     "a drink, a snack and something to pass the time."
 )
-BLOOD_TEST_TITLE = "Reminder: blood type and screen test before your first isatuximab infusion"
-BLOOD_TEST_DETAILS = (
+BLOOD_TEST_TITLE = gettext_noop(
+    "Reminder: blood type and screen test before your first isatuximab infusion"
+)
+BLOOD_TEST_DETAILS = gettext_noop(
     "Isatuximab can affect the blood tests used to match blood for a transfusion, so a blood "
     "type and screen test is done before your first infusion. Your care team sets the "
     "exact day."
@@ -61,25 +68,34 @@ def duration_text(minutes: Decimal) -> str:
     """
     whole = int(minutes.to_integral_value(rounding=ROUND_HALF_UP))
     if whole <= 90:
-        return f"about {whole} minutes"
+        return gettext("about {minutes} minutes").format(minutes=whole)
     hours, rest = divmod(whole, 60)
-    return f"about {hours} hour{'s' if hours > 1 else ''} {rest} minutes"
+    text = ngettext(
+        "about {hours} hour {minutes} minutes", "about {hours} hours {minutes} minutes", hours
+    )
+    return text.format(hours=hours, minutes=rest)
+
+
+def premedicines() -> str:
+    """PREMEDICINES in the current language."""
+    return gettext(_PREMEDICINES).format(earliest=_EARLIEST, latest=_LATEST)
 
 
 def made_on(day: dt.date) -> str:
-    return f"Made on {long_date(day)}."
+    return gettext("Made on {date}.").format(date=long_date(day))
 
 
 def reminder(title: str) -> str:
-    return f"Tomorrow: {title}"
+    # Translators: the text of a calendar alarm the day before an event; {title} is its title.
+    return gettext("Tomorrow: {title}").format(title=title)
 
 
-AS_PRESCRIBED = "Take or have every other medicine as prescribed by your team."
-NO_EXTRA_DEX = (
+AS_PRESCRIBED = gettext_noop("Take or have every other medicine as prescribed by your team.")
+NO_EXTRA_DEX = gettext_noop(
     "On a clinic day, the dexamethasone you get before the infusion is that day's dose. Do not "
     "take an extra dexamethasone tablet at home that day unless your team tells you to."
 )
-LATE_DOSE = (
+LATE_DOSE = gettext_noop(
     "If a dose is given late, every later date of every medicine moves by the same number of "
     "days. Your care team will give you new dates. They can enter delays in the optional part "
     "of the form to see the new dates."
@@ -101,20 +117,25 @@ NO_EXTRA_DEX_REGIMENS = ("isa-pd", "isa-kd")
 
 
 def dexamethasone_note(schedule: Schedule) -> str | None:
-    """NO_EXTRA_DEX where the label confirms it and dexamethasone is on the calendar."""
+    """NO_EXTRA_DEX (translated) where the label confirms it and dexamethasone is on the
+    calendar."""
     shown = any(m.key == "dexamethasone" for m in schedule.medicines)
-    return NO_EXTRA_DEX if shown and schedule.regimen.slug in NO_EXTRA_DEX_REGIMENS else None
+    confirmed = shown and schedule.regimen.slug in NO_EXTRA_DEX_REGIMENS
+    return gettext(NO_EXTRA_DEX) if confirmed else None
 
 
 def how_and_where(medicine: Medicine) -> str:
     """'pomalidomide capsule at home', 'dexamethasone at the clinic on clinic days, ...'."""
+    name, how = medicine.local_name, medicine.local_how
     if medicine.where == AT_CLINIC_DAYS:
-        return (
-            f"{medicine.name} at the clinic on clinic days and as a {medicine.how} at home on "
-            "the other days"
-        )
-    where = "at the clinic" if medicine.where == CLINIC else "at home"
-    return f"{medicine.name} {medicine.how} {where}"
+        return gettext(
+            "{name} at the clinic on clinic days and as a {how} at home on the other days"
+        ).format(name=name, how=how)
+    if medicine.where == CLINIC:
+        # Translators: "pomalidomide capsule at the clinic": {how} is capsule, tablet, drip...
+        return gettext("{name} {how} at the clinic").format(name=name, how=how)
+    # Translators: "pomalidomide capsule at home": {how} is capsule, tablet, drip (IV)...
+    return gettext("{name} {how} at home").format(name=name, how=how)
 
 
 def medicine_days_text(medicine: Medicine, schedule: Schedule) -> str:
@@ -131,16 +152,17 @@ def medicine_days_text(medicine: Medicine, schedule: Schedule) -> str:
         elif days:
             rules.append((first, last, days))
     if len(rules) == 1 and rules[0][0] == 1 and rules[0][1] is None:
-        return f"{days_in_words(rules[0][2])} of every cycle"
+        # Translators: {days} is like "days 1 to 21" or "days 1, 8, 15 and 22".
+        return gettext("{days} of every cycle").format(days=days_in_words(rules[0][2]))
     parts = []
     for first, last, days in rules:
         if last is None:
-            cycles = f"from cycle {first} on"
+            text = gettext("{days} from cycle {first} on")
         elif first == last:
-            cycles = f"in cycle {first}"
+            text = gettext("{days} in cycle {first}")
         else:
-            cycles = f"in cycles {first} to {last}"
-        parts.append(f"{days_in_words(days)} {cycles}")
+            text = gettext("{days} in cycles {first} to {last}")
+        parts.append(text.format(days=days_in_words(days), first=first, last=last))
     return "; ".join(parts)
 
 
@@ -149,7 +171,13 @@ def legend(schedule: Schedule) -> list[LegendEntry]:
     21 of every cycle'."""
     return [
         LegendEntry(
-            m.symbol, m.label, m.name, f"{how_and_where(m)}, {medicine_days_text(m, schedule)}"
+            m.symbol,
+            m.label,
+            m.local_name,
+            # Translators: "pomalidomide capsule at home, days 1 to 21 of every cycle".
+            gettext("{how_and_where}, {days}").format(
+                how_and_where=how_and_where(m), days=medicine_days_text(m, schedule)
+            ),
         )
         for m in schedule.medicines
     ]
@@ -157,32 +185,36 @@ def legend(schedule: Schedule) -> list[LegendEntry]:
 
 def source_note(schedule: Schedule) -> str | None:
     """Where the other medicines' days come from, when that needs saying."""
-    if schedule.status == "trial":
-        return TRIAL_NOTE
-    if schedule.status == "team":
-        return TEAM_NOTE
-    if schedule.status == "edited":
-        return EDITED_NOTE
-    return None
+    note = {"trial": TRIAL_NOTE, "team": TEAM_NOTE, "edited": EDITED_NOTE}.get(schedule.status)
+    return gettext(note) if note else None
 
 
 def item_text(item: Item) -> str:
     """'isatuximab drip (IV), infusion 3', 'pomalidomide capsule', 'dexamethasone'."""
     medicine = item.medicine
+    name, how = medicine.local_name, medicine.local_how
     if item.infusion_number is not None:
-        return f"{medicine.name} {medicine.how}, infusion {item.infusion_number}"
+        # Translators: "isatuximab drip (IV), infusion 3".
+        text = gettext("{name} {how}, infusion {number}")
+        return text.format(name=name, how=how, number=item.infusion_number)
     if medicine.where == AT_CLINIC_DAYS:
-        return medicine.name if item.where == CLINIC else f"{medicine.name} tablet"
-    return f"{medicine.name} {medicine.how}"
+        # Translators: "dexamethasone tablet", taken at home.
+        return name if item.where == CLINIC else gettext("{name} tablet").format(name=name)
+    # Translators: "pomalidomide capsule"; {how} is capsule, tablet, drip (IV)...
+    return gettext("{name} {how}").format(name=name, how=how)
+
+
+def items_text(items: tuple[Item, ...]) -> str:
+    return _items_text(items, current_language())
 
 
 @functools.lru_cache(maxsize=512)
-def items_text(items: tuple[Item, ...]) -> str:
+def _items_text(items: tuple[Item, ...], language: str) -> str:
     return "; ".join(item_text(item) for item in items)
 
 
 def cycle_day(day: TreatmentDay) -> str:
-    return f"cycle {day.cycle}, day {day.day}"
+    return gettext("cycle {cycle}, day {day}").format(cycle=day.cycle, day=day.day)
 
 
 def chair_time(day: TreatmentDay) -> str | None:
@@ -196,7 +228,8 @@ def infusion_time(day: TreatmentDay) -> str | None:
     infusion = day.infusion
     if infusion is None:
         return None
-    return f"Isatuximab infusion: {expected_time(infusion)} if there is no reaction."
+    text = gettext("Isatuximab infusion: {time} if there is no reaction.")
+    return text.format(time=expected_time(infusion))
 
 
 def expected_time(item: Item) -> str:
@@ -204,29 +237,38 @@ def expected_time(item: Item) -> str:
     return duration_text(expected_minutes(item.infusion_number or 3))
 
 
-@functools.lru_cache(maxsize=8)
 def _chair_time(expected: str) -> str:
-    return f"Expected isatuximab infusion time: {expected} if there is no reaction. {PREMEDICINES}"
+    return _chair_time_in(expected, current_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _chair_time_in(expected: str, language: str) -> str:
+    text = gettext("Expected isatuximab infusion time: {time} if there is no reaction.")
+    return f"{text.format(time=expected)} {premedicines()}"
 
 
 def holiday_text(day: TreatmentDay, place: str | None) -> str | None:
     if not day.holiday or not place:
         return None
-    return f"Public holiday in {place}, {day.holiday}: your clinic may move this visit."
+    # Translators: {holiday} is the holiday's name, like "Christmas Day".
+    text = gettext("Public holiday in {place}, {holiday}: your clinic may move this visit.")
+    return text.format(place=place, holiday=day.holiday)
 
 
 def today_text(schedule: Schedule) -> str:
     now = schedule.where_today
     if not now.started:
-        return f"Your treatment starts on {long_date(schedule.start_date)} (cycle 1, day 1)."
+        text = gettext("Your treatment starts on {date} (cycle 1, day 1).")
+        return text.format(date=long_date(schedule.start_date))
     if now.over:
-        return (
-            f"All the treatment days of {schedule.regimen.name} were before today. Your care "
-            "team will tell you what comes next."
-        )
+        return gettext(
+            "All the treatment days of {regimen} were before today. Your care team will tell "
+            "you what comes next."
+        ).format(regimen=schedule.regimen.local_name)
     if now.day is None:
-        return f"Today is in cycle {now.cycle}. A delay has moved your next treatment day."
-    return f"Today is cycle {now.cycle}, day {now.day}."
+        text = gettext("Today is in cycle {cycle}. A delay has moved your next treatment day.")
+        return text.format(cycle=now.cycle)
+    return gettext("Today is cycle {cycle}, day {day}.").format(cycle=now.cycle, day=now.day)
 
 
 def next_visits(schedule: Schedule, count: int = 1) -> tuple[TreatmentDay, ...]:
@@ -240,11 +282,8 @@ class HomeWeekLine:
 
     @property
     def dates_text(self) -> str:
-        """'Mon 23 Mar, Tue 24 Mar' (names from dates.NAMES, never the server locale)."""
-        return ", ".join(
-            f"{NAMES.short_days[d.weekday()]} {d.day} {NAMES.short_months[d.month - 1]}"
-            for d in self.dates
-        )
+        """'Mon 23 Mar, Tue 24 Mar' (names from `dates`, never the server locale)."""
+        return ", ".join(weekday_day_month(d) for d in self.dates)
 
 
 def home_this_week(schedule: Schedule) -> list[HomeWeekLine]:
@@ -270,7 +309,25 @@ def day_label(day: TreatmentDay) -> str:
 def moved_text(day: TreatmentDay) -> str | None:
     if not day.moved_days:
         return None
-    return f"moved {day.moved_days} day{'s' if day.moved_days != 1 else ''} by delays"
+    text = ngettext("moved {n} day by delays", "moved {n} days by delays", day.moved_days)
+    return text.format(n=day.moved_days)
+
+
+def delay_text(kind: str, number: int, days: int) -> str:
+    """'Delay: infusion 3 and everything after it moved 7 days later.'"""
+    if kind == "cycle":
+        text = ngettext(
+            "Delay: cycle {number} and everything after it moved {days} day later.",
+            "Delay: cycle {number} and everything after it moved {days} days later.",
+            days,
+        )
+    else:
+        text = ngettext(
+            "Delay: infusion {number} and everything after it moved {days} day later.",
+            "Delay: infusion {number} and everything after it moved {days} days later.",
+            days,
+        )
+    return text.format(number=number, days=days)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from .. import wording
-from ..dates import NAMES, long_date
+from ..dates import long_date, weekday_headings
 from ..dose import Dose
+from ..language import current_language, gettext
 from ..months import month_grids
 from ..plan import Schedule
 from ..weight import convert
@@ -28,8 +29,7 @@ from .fonts import printable, register_fonts
 from .paper import PAPER_SIZES
 
 MARGIN = 15 * mm
-ESTIMATE = wording.ESTIMATE
-WEEKDAYS = NAMES.short_days
+ESTIMATE = wording.ESTIMATE  # translated where it is drawn
 NEXT_VISITS = 3
 SHADE = colors.Color(0.85, 0.85, 0.85)
 
@@ -73,32 +73,38 @@ def render_calendar_pdf(
         raise ValueError("Paper must be a4 or letter.")
     styles = _styles()
     buffer = io.BytesIO()
-    title = f"Treatment calendar: {schedule.regimen.name}"
+    title = gettext("Treatment calendar: {regimen}").format(regimen=schedule.regimen.local_name)
+    author = gettext("Isatuximab treatment guide")
     doc = SimpleDocTemplate(
-        buffer, pagesize=PAPER_SIZES[paper], title=title, author="Isatuximab treatment guide",
+        buffer, pagesize=PAPER_SIZES[paper], title=title, author=author, lang=_pdf_language(),
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8 * mm,
     )  # fmt: skip
     story = _first_page(schedule, dose, handout, styles, doc.width, title)
     story += _months(schedule, handout, styles, doc.width, doc.height)
-    footer = f"{wording.made_on(made_on)} {ESTIMATE}"
-    doc.build(story, canvasmaker=_numbered_canvas(printable(footer)))
+    footer = f"{wording.made_on(made_on)} {gettext(ESTIMATE)}"
+    doc.build(
+        story, canvasmaker=_numbered_canvas(printable(footer), gettext("Page {number} of {total}"))
+    )
     return buffer.getvalue()
 
 
 def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
     story: list = [_para(title, styles["title"])]
     if handout.patient_name:
-        story.append(_para(f"For: {handout.patient_name}", styles["bold"]))
-    story.append(_para(ESTIMATE, styles["box"]))
+        # Translators: on the handout, "For: <the patient's name>".
+        story.append(
+            _para(gettext("For: {name}").format(name=handout.patient_name), styles["bold"])
+        )
+    story.append(_para(gettext(ESTIMATE), styles["box"]))
     regimen = schedule.regimen
     story += [
-        _para(f"{regimen.name}: {regimen.partners}.", styles["body"]),
+        _para(_regimen_line(regimen), styles["body"]),
         _para(wording.today_text(schedule), styles["bold"]),
         _para(_dose_line(dose), styles["body"]),
-        _para("Your next clinic visits", styles["h2"]),
+        _para(gettext("Your next clinic visits"), styles["h2"]),
         _visits_table(schedule, handout, styles, width),
-        _para(wording.PREMEDICINES, styles["body"]),
-        _para("Your medicines", styles["h2"]),
+        _para(wording.premedicines(), styles["body"]),
+        _para(gettext("Your medicines"), styles["h2"]),
         _legend_table(schedule, styles, width),
     ]
     story.append(Spacer(1, 6))
@@ -108,24 +114,39 @@ def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
     return story
 
 
+def _regimen_line(regimen) -> str:
+    # Translators: "Isa-Pd: isatuximab with pomalidomide and dexamethasone."
+    text = gettext("{regimen}: {partners}.")
+    return text.format(regimen=regimen.local_name, partners=regimen.local_partners)
+
+
 def _dose_line(dose: Dose) -> str:
-    return (
-        f"Estimated isatuximab dose: {dose.text} ({dose.volume_text} of medicine) for a weight "
-        f"of {dose.weight_text} ({convert(dose.weight_kg, 'kg')}). Your pharmacy prepares the "
-        "exact dose."
-    )
+    return gettext(
+        "Estimated isatuximab dose: {dose} ({volume} of medicine) for a weight of {weight} "
+        "({other}). Your pharmacy prepares the exact dose."
+    ).format(dose=dose.text, volume=dose.volume_text, weight=dose.weight_text,
+             other=convert(dose.weight_kg, "kg"))  # fmt: skip
+
+
+def _pdf_language() -> str | None:
+    """The document language for PDF readers when it is not English (the English handout is
+    left exactly as it was)."""
+    language = current_language()
+    return None if language == "en" else language
 
 
 def _notes(schedule: Schedule) -> list[str]:
-    notes = [wording.AS_PRESCRIBED]
-    if wording.dexamethasone_note(schedule):
-        notes.append(wording.NO_EXTRA_DEX)
+    notes = [gettext(wording.AS_PRESCRIBED)]
+    dex_note = wording.dexamethasone_note(schedule)
+    if dex_note:
+        notes.append(dex_note)
     source = wording.source_note(schedule)
     return [*([source] if source else []), *notes, *schedule.notes]
 
 
 def _visits_table(schedule: Schedule, handout: Handout, styles, width: float) -> Table:
-    rows = [[_para(t, styles["bold"]) for t in ("Date", "Cycle and day", "At the clinic")]]
+    headings = (gettext("Date"), gettext("Cycle and day"), gettext("At the clinic"))
+    rows = [[_para(t, styles["bold"]) for t in headings]]
     for day in wording.next_visits(schedule, NEXT_VISITS):
         given = [wording.items_text(day.clinic_items) + "."]
         given += [
@@ -137,7 +158,8 @@ def _visits_table(schedule: Schedule, handout: Handout, styles, width: float) ->
             _para(" ".join(given), styles["cell"]),
         ])  # fmt: skip
     if len(rows) == 1:
-        rows.append([_para("No clinic visit from today in the cycles shown.", styles["cell"])])
+        none = gettext("No clinic visit from today in the cycles shown.")
+        rows.append([_para(none, styles["cell"])])
     table = Table(rows, colWidths=[width * f for f in (0.3, 0.17, 0.53)], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))  # fmt: skip
@@ -156,21 +178,27 @@ def _legend_table(schedule: Schedule, styles, width: float) -> Table:
 
 
 def _help_box(handout: Handout, styles, width: float) -> Table:
-    clinic = handout.clinic_name or "your care team"
-    phone = handout.clinic_phone or "the 24-hour number your care team gave you"
-    emergency = (
-        handout.emergency_number
-        or "your emergency number (999 in the UK, 112 in the EU, 911 in the US)"
+    clinic = handout.clinic_name or gettext("your care team")
+    phone = handout.clinic_phone or gettext("the 24-hour number your care team gave you")
+    emergency = handout.emergency_number or gettext(
+        "your emergency number (999 in the UK, 112 in the EU, 911 in the US)"
     )
-    fever = f"a temperature of {handout.fever} or higher" if handout.fever else "a fever"
+    fever = (
+        gettext("a temperature of {fever} or higher").format(fever=handout.fever)
+        if handout.fever
+        else gettext("a fever")
+    )
+    urgent = gettext(
+        "Urgent, day or night: call {clinic} on {phone} for {fever}, shivering or chills, signs "
+        "of an infection, or feeling unwell during or after an infusion, even later that day."
+    )
     lines = [
-        _para("When to get help", styles["h2"]),
-        _para(f"Emergency: call {emergency} for trouble breathing, swelling of the face or "
-              "throat, chest pain, or feeling very faint.", styles["body"]),
-        _para(f"Urgent, day or night: call {clinic} on {phone} for {fever}, shivering or "
-              "chills, signs of an infection, or feeling unwell during or after an infusion, "
-              "even later that day.", styles["body"]),
-        _para("Not urgent: tell your team at your next visit.", styles["body"]),
+        _para(gettext("When to get help"), styles["h2"]),
+        _para(gettext("Emergency: call {emergency} for trouble breathing, swelling of the face "
+                      "or throat, chest pain, or feeling very faint.").format(emergency=emergency),
+              styles["body"]),
+        _para(urgent.format(clinic=clinic, phone=phone, fever=fever), styles["body"]),
+        _para(gettext("Not urgent: tell your team at your next visit."), styles["body"]),
     ]  # fmt: skip
     box = Table([[lines]], colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2, colors.black),
@@ -183,37 +211,44 @@ def _months(schedule: Schedule, handout: Handout, styles, width: float, height: 
     story: list = []
     cell_height = min(30 * mm, (height - 80 * mm) / 6)
     key = "; ".join(f"{e.symbol} {e.name} ({e.label})" for e in wording.legend(schedule)) + "."
+    shaded = gettext("Shaded, framed days are clinic visits. {key}").format(key=key)
+    words = (gettext("TODAY"), gettext("! holiday"))
+    weekdays = [short for short, _ in weekday_headings()]
     for month in month_grids({d.date: d for d in schedule.days}, schedule.today):
-        rows: list[list[str]] = [list(WEEKDAYS)]
+        rows: list[list[str]] = [list(weekdays)]
         style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("FONT", (0, 0), (-1, 0), bold, 9.5, 12),
                  ("FONT", (0, 1), (-1, -1), regular, 9, 11)]  # fmt: skip
         flags = []
         for r, week in enumerate(month.weeks, start=1):
-            rows.append([_cell_text(cell) for cell in week])
+            rows.append([_cell_text(cell, words) for cell in week])
             for c, cell in enumerate(week):
                 if cell and cell.day and cell.day.is_clinic:
                     style += [("BACKGROUND", (c, r), (c, r), SHADE),
                               ("BOX", (c, r), (c, r), 2, colors.black)]  # fmt: skip
                 holiday = cell and cell.day and wording.holiday_text(cell.day, handout.place)
                 if holiday:
-                    flags.append(f"{long_date(cell.date)}: {holiday}")
+                    # Translators: "Friday 25 December 2026: Public holiday in ..."
+                    flags.append(gettext("{date}: {note}").format(
+                        date=long_date(cell.date), note=holiday))  # fmt: skip
         heights = [14] + [cell_height] * (len(rows) - 1)
         table = Table(rows, colWidths=[width / 7] * 7, rowHeights=heights)
         table.setStyle(TableStyle(style))
         story += [_para(month.title, styles["title"]), table, Spacer(1, 4)]
         story += [_para(flag, styles["cell"]) for flag in flags]
-        story += [_para(f"Shaded, framed days are clinic visits. {key}", styles["body"]),
-                  _para("Notes:", styles["bold"]),
+        story += [_para(shaded, styles["body"]),
+                  _para(gettext("Notes:"), styles["bold"]),
                   _notes_lines(width), PageBreak()]  # fmt: skip
     return story[:-1]
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell, words: tuple[str, str] = ("TODAY", "! holiday")) -> str:
+    """A month cell's lines; `words` are "TODAY" and "! holiday" in the page's language."""
     if cell is None:
         return ""
-    lines = [str(cell.date.day) + ("  TODAY" if cell.is_today else "")]
+    today, holiday = words
+    lines = [str(cell.date.day) + (f"  {today}" if cell.is_today else "")]
     if cell.day:
         lines += [
             f"{i.medicine.symbol} {i.medicine.label}"
@@ -221,7 +256,7 @@ def _cell_text(cell) -> str:
             for i in cell.day.items
         ]
         if cell.day.holiday:
-            lines.append("! holiday")
+            lines.append(holiday)
     return "\n".join(_printable(line) for line in lines)
 
 
@@ -237,8 +272,9 @@ def _notes_lines(width: float) -> Table:
     return table
 
 
-def _numbered_canvas(footer: str) -> type[Canvas]:
-    """A canvas that writes `footer` and "Page X of Y" once the page count is known."""
+def _numbered_canvas(footer: str, page_text: str = "Page {number} of {total}") -> type[Canvas]:
+    """A canvas that writes `footer` and "Page X of Y" (`page_text`) once the page count is
+    known."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs) -> None:
@@ -262,6 +298,7 @@ def _numbered_canvas(footer: str) -> type[Canvas]:
             width, _ = self._pagesize
             self.setFont(regular, 8.5)
             self.drawString(MARGIN, MARGIN, footer)
-            self.drawRightString(width - MARGIN, MARGIN - 11, f"Page {number} of {total}")
+            page = page_text.format(number=number, total=total)
+            self.drawRightString(width - MARGIN, MARGIN - 11, page)
 
     return NumberedCanvas

@@ -7,12 +7,18 @@ from html import escape
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext, pgettext
 
 from ..months import Cell, Month
 from ..wording import DayView
 
 register = template.Library()
-HIDDEN_NOTHING = '<span class="visually-hidden">Nothing</span>'
+
+
+def _hidden_nothing() -> str:
+    # Translators: read by screen readers in an empty table cell (nothing at the clinic/home).
+    nothing = gettext("Nothing")
+    return f'<span class="visually-hidden">{_e(nothing)}</span>'
 
 
 def _e(text: str) -> str:
@@ -22,25 +28,40 @@ def _e(text: str) -> str:
 @register.simple_tag
 def day_rows(days: list[DayView]) -> SafeString:
     """One <tr> per treatment day: date (today, past, moved), cycle day, clinic, home."""
-    return mark_safe("".join(_row(day) for day in days))
+    words = _words(get_language())
+    return mark_safe("".join(_row(day, words) for day in days))
 
 
-def _row(day: DayView) -> str:
+@functools.lru_cache(maxsize=8)
+def _words(language: str | None) -> dict[str, str]:
+    """The short words of the tables and grids, escaped, in the page's language."""
+    return {
+        "nothing": _hidden_nothing(),
+        "(today)": _e(pgettext("day table", "(today)")),
+        "(past)": _e(pgettext("day table", "(past)")),
+        "Today": _e(pgettext("month grid", "Today")),
+        "past": _e(pgettext("month grid", "past")),
+        "clinic": _e(gettext("Clinic visit.")),
+        "holiday": _e(gettext("! Holiday")),
+    }
+
+
+def _row(day: DayView, words: dict[str, str]) -> str:
     when = _e(day.date_text)
     if day.is_today:
-        when += " <strong>(today)</strong>"
+        when += f" <strong>{words['(today)']}</strong>"
     elif day.is_past:
-        when += " (past)"
+        when += f" {words['(past)']}"
     if day.moved:
         when += f' <span class="moved">({_e(day.moved)})</span>'
-    clinic = HIDDEN_NOTHING
+    clinic = words["nothing"]
     if day.clinic:
         clinic = _e(day.clinic)
         if day.chair_time:
             clinic += f'<br><span class="chair-time">{_e(day.chair_time)}</span>'
         if day.holiday:
             clinic += f"<br><strong>{_e(day.holiday)}</strong>"
-    home = _e(day.home) if day.home else HIDDEN_NOTHING
+    home = _e(day.home) if day.home else words["nothing"]
     css = ' class="is-clinic"' if day.clinic else ""
     return (
         f'<tr role="row"{css}><th scope="row" role="rowheader">{when}</th>'
@@ -57,8 +78,9 @@ def month_table(month: Month, weekdays: list[tuple[str, str]]) -> SafeString:
         f'<span class="visually-hidden">{full}</span></th>'
         for short, full in weekdays
     )
+    words = _words(get_language())
     body = "".join(
-        "<tr>" + "".join(_cell(cell) for cell in week) + "</tr>\n" for week in month.weeks
+        "<tr>" + "".join(_cell(cell, words) for cell in week) + "</tr>\n" for week in month.weeks
     )
     return mark_safe(
         f'<table class="month-grid"><caption>{_e(month.title)}</caption>'
@@ -74,7 +96,7 @@ def _marks_html(marks: tuple[tuple[str, str], ...]) -> str:
     )
 
 
-def _cell(cell: Cell | None) -> str:
+def _cell(cell: Cell | None, words: dict[str, str]) -> str:
     if cell is None:
         return '<td class="other-month"></td>'
     view: DayView | None = cell.day
@@ -84,15 +106,15 @@ def _cell(cell: Cell | None) -> str:
                                ("is-past", cell.is_past)) if on]  # fmt: skip
     number = str(cell.date.day)
     if cell.is_today:
-        number += ' <strong class="today-word">Today</strong>'
+        number += f' <strong class="today-word">{words["Today"]}</strong>'
     elif cell.is_past and view:
-        number += ' <span class="past-word">past</span>'
+        number += f' <span class="past-word">{words["past"]}</span>'
     parts = [f'<span class="day-number">{number}</span>']
     if view:
         if view.clinic:
-            parts.append('<span class="visually-hidden">Clinic visit.</span>')
+            parts.append(f'<span class="visually-hidden">{words["clinic"]}</span>')
         parts.append(_marks_html(view.marks))
         if view.holiday:
-            parts.append('<span class="med-mark holiday-mark">! Holiday</span>')
+            parts.append(f'<span class="med-mark holiday-mark">{words["holiday"]}</span>')
     css = f' class="{" ".join(classes)}"' if classes else ""
     return f"<td{css}>{''.join(parts)}</td>"
