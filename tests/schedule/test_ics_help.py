@@ -3,6 +3,8 @@
 import datetime as dt
 import re
 
+import pytest
+
 from django.utils import timezone
 
 VALID = {
@@ -24,3 +26,21 @@ def test_the_ics_button_is_followed_by_steps_for_each_kind_of_phone(client, monk
     for heading in ("iPhone or iPad", "Android phone", "Outlook on a computer"):
         assert heading in steps
     assert "Add All" in steps and "Upload from file" in steps
+
+
+def _button_text(html: str) -> str:
+    match = re.search(
+        r'<button type="submit" name="format" value="ics"[^>]*>([^<]+)</button>', html
+    )
+    assert match, "no .ics button"
+    return match.group(1).strip()
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_the_steps_name_the_button_exactly_as_it_reads(client, monkeypatch, prefix):
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(2026, 3, 10))
+    html = client.post(f"{prefix}/schedule/", VALID).content.decode()
+    button = _button_text(html)
+    named = re.findall(r"<strong>([^<]*\.ics[^<]*)</strong>", html[html.index("ics-help-title") :])
+    assert len(named) == 3
+    assert set(named) == {button}
