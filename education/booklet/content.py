@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
@@ -123,7 +124,7 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
     help_settings = HelpSettings.load()
     fever_c, fever_f = fever_threshold(help_settings)
     return {
-        "site_name": settings.SITE_NAME,
+        "site_name": gettext(settings.SITE_NAME),  # in the catalogue (context_processors.py)
         "site_url": site_url,
         # The home page in the booklet's language (/es/ for Spanish): printed on the cover.
         "home_url": site_url.rstrip("/") + reverse("home"),
