@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..rendering import TABLE_OPEN, page_html
+from ..rendering import page_html, unwrap_tables
 from ..translation_models import ENGLISH
 from ..translations import alphabetical, localised
 from ..views import glossary_terms
@@ -98,9 +98,9 @@ def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
 def printable_body(page: Page, terms: list, slugs: set[str], site_url: str) -> str:
     """The page body as on the site, without the sideways-scroll wrapper for phones and the
     definition pop-ups (their ids would repeat from page to page)."""
-    body = page_html(page.body, terms).replace(TABLE_OPEN, "<table>")
+    body = unwrap_tables(page_html(page.body, terms))
     body = _DESCRIBED_BY.sub("", _DEFINITION_POPUP.sub("", body))
-    return rewrite_links(body.replace("</table></div>", "</table>"), slugs, site_url)
+    return rewrite_links(body, slugs, site_url)
 
 
 def review_range(pages: list[Page]) -> ReviewRange | None:
