@@ -24,6 +24,12 @@ NOTES = (
     "This page is not translated yet, so it is shown in English.",
 )
 _MAIN = re.compile(r"<main\b[^>]*>(.*)</main>", re.S)
+# Text people hear or see besides the page body: names read by screen readers, the title and
+# the description search engines show.
+_ATTRIBUTES = re.compile(
+    r'(?:aria-label|title|alt|placeholder)="([^"]+)"|<title>([^<]+)</title>'
+    r'|<meta name="description" content="([^"]+)"'
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+")
 # A glossary word's other spellings list its English names on purpose (a patient meets them on
 # English papers and searches for them), so they are not left-over interface text.
@@ -43,6 +49,14 @@ def main_text(page: str) -> str:
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", main.group(1), flags=re.S)
     text = _OTHER_SPELLINGS.sub(" ", text)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", text)).split())
+
+
+def attribute_texts(page: str) -> set[str]:
+    """Every label, title and description of three words or more (the site name is left out:
+    it follows the page's language on its own)."""
+    found = {html.unescape(next(filter(None, m.groups()))) for m in _ATTRIBUTES.finditer(page)}
+    texts = {text.split(" | ")[0] for text in found}
+    return {text for text in texts if len(text.split()) >= 3}
 
 
 def english_sentences(text: str) -> list[str]:
@@ -81,6 +95,16 @@ def test_no_english_sentence_of_a_page_is_left_in_its_spanish_version(client, pa
         assert english, path
         left = [sentence for sentence in english if sentence in spanish]
         assert not left, (path, left)
+
+
+def test_no_english_label_title_or_description_is_left_on_a_spanish_page(client, paths):
+    for path in paths:
+        if path.split("?")[0] in NOT_OURS:
+            continue
+        english = attribute_texts(client.get(path).content.decode())
+        spanish = attribute_texts(client.get(f"/es{path}").content.decode())
+        assert len(english) >= 2, path  # at least the search box and the description
+        assert not english & spanish, (path, english & spanish)
 
 
 @pytest.mark.parametrize(
