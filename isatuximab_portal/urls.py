@@ -6,6 +6,8 @@ from education import offline
 
 from . import views
 
+handler500 = "isatuximab_portal.views.server_error"
+
 admin.site.site_header = "Isatuximab guide: content editing"
 admin.site.site_title = "Isatuximab guide admin"
 

@@ -12,6 +12,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.utils import translation
 
 from education.models import Page
@@ -119,3 +120,17 @@ def test_error_answers_under_es_are_spanish_too(client, db, path, status):
     english = english_sentences(main_text(client.get(path[3:]).content.decode()))
     spanish = main_text(page)
     assert english and not [s for s in english if s in spanish]
+
+
+def test_a_server_error_under_es_gets_the_spanish_500_page(db, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the PDF renderer broke")
+
+    monkeypatch.setattr("education.views.render_diary_pdf", broken)
+    client = Client(raise_request_exception=False)
+    spanish = client.get("/es/diary/pdf/?weeks=2")
+    assert spanish.status_code == 500
+    html = spanish.content.decode()
+    assert "Algo salió mal" in html and '<html lang="es">' in html
+    assert "Something went wrong" not in html
+    assert "Something went wrong" in client.get("/diary/pdf/?weeks=2").content.decode()
