@@ -134,3 +134,38 @@ def test_a_server_error_under_es_gets_the_spanish_500_page(db, monkeypatch):
     assert "Algo salió mal" in html and '<html lang="es">' in html
     assert "Something went wrong" not in html
     assert "Something went wrong" in client.get("/diary/pdf/?weeks=2").content.decode()
+
+
+def feedback_pages(client, prefix: str, monkeypatch) -> dict[str, str]:
+    """The reason, problem and busy pages answered to a feedback POST from a page."""
+    page = f"{prefix}/get-help/"
+    pages = {
+        "reason": client.post(f"{prefix}/feedback/", {"page": page, "helpful": "no"}),
+        "problem": client.post(f"{prefix}/feedback/", {"page": page, "helpful": "maybe"}),
+    }
+    with monkeypatch.context() as patch:
+        patch.setattr("education.feedback.within_rate_limit", lambda path: False)
+        pages["busy"] = client.post(f"{prefix}/feedback/", {"page": page, "helpful": "yes"})
+    return {name: response.content.decode() for name, response in pages.items()}
+
+
+def test_the_feedback_pages_under_es_are_spanish(client, db, monkeypatch):
+    english = feedback_pages(client, "", monkeypatch)
+    spanish = feedback_pages(client, "/es", monkeypatch)
+    assert english["busy"] != english["reason"] != english["problem"]
+    for name, page in spanish.items():
+        assert '<html lang="es">' in page, name
+        assert not re.search(r'<main\b[^>]*\blang="en', page), name
+        left = [s for s in english_sentences(main_text(english[name])) if s in main_text(page)]
+        assert not left, (name, left)
+        assert not attribute_texts(english[name]) & attribute_texts(page), name
+    assert 'action="/es/feedback/reason/"' in spanish["reason"]
+    assert "¿Qué estaba mal en la página?" in spanish["reason"]
+
+
+def test_a_yes_from_a_spanish_page_thanks_in_spanish(client, db):
+    response = client.post("/es/feedback/", {"page": "/es/get-help/", "helpful": "yes"})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/es/feedback/thanks/")
+    html = client.get(response["Location"]).content.decode()
+    assert "Gracias por su opinión" in html and 'href="/es/get-help/"' in html
