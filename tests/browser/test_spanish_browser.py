@@ -58,3 +58,15 @@ def test_the_language_link_opens_the_same_page_in_the_other_language(page, conte
     page.wait_for_url("**/learn/what-is-isatuximab/")
     assert page.locator("html").get_attribute("lang") == "en-GB"
     assert page.context.cookies() == []
+
+
+def test_the_spanish_feedback_pages_have_no_axe_violations(page, axe_check, content):
+    page.goto("/es/get-help/")
+    page.get_by_role("button", name="No", exact=True).click()
+    assert page.locator("html").get_attribute("lang") == "es"
+    axe_check(page)
+    page.get_by_role("radio").first.check()
+    page.get_by_role("button", name="Enviar").click()
+    page.wait_for_url("**/es/feedback/thanks/?*")
+    assert page.locator("h1").inner_text() == "Gracias por su opinión"
+    axe_check(page)
