@@ -65,9 +65,11 @@ def diary_text(help_settings: object) -> DiaryText:
         ).format(fever=fever),
         phone_line=gettext("My care team's 24-hour number: {phone}").format(phone=phone),
         table_caption=gettext("One line for each day of the week"),
+        # Translators: a column heading in the printed diary: the day of the week (1 to 7).
         day_column=gettext("Day"),
         date_column=gettext("Date"),
         temperature_column=gettext("Temperature"),
+        # Translators: the two times of day a temperature is taken, under "Temperature".
         temperature_times=(gettext("Morning"), gettext("Evening")),
         symptoms_column=gettext("How I feel, and any symptoms"),
         medicines_column=gettext("Medicines I took"),
