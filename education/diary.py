@@ -3,10 +3,13 @@
 Nothing here is personal: the diary is printed blank and filled in by hand. The only values
 that vary are the fever threshold (an admin setting, default 38 °C) and the care team's
 24-hour number, both read from ``HelpSettings``. No Django import: the settings object is
-passed in.
+passed in, and the sentences are translated through ``schedule.language`` (the views run in the
+page's language, so ``/es/diary/`` and its PDF are in Spanish).
 """
 
 from dataclasses import dataclass
+
+from schedule.language import gettext
 
 from .fever import fever_text
 
@@ -37,15 +40,16 @@ class DiaryText:
 
     @staticmethod
     def week_heading(number: int) -> str:
-        return f"Week {number}"
+        return gettext("Week {number}").format(number=number)
 
     @staticmethod
     def week_start() -> str:
-        return f"Week starting on: {BLANK}"
+        # Translators: the line is a blank to fill in by hand with a date.
+        return gettext("Week starting on: {blank}").format(blank=BLANK)
 
     @staticmethod
     def day_label(number: int) -> str:
-        return f"Day {number}"
+        return gettext("Day {number}").format(number=number)
 
 
 def diary_text(help_settings: object) -> DiaryText:
@@ -53,20 +57,24 @@ def diary_text(help_settings: object) -> DiaryText:
     fever = fever_text(help_settings.fever_threshold_c)
     phone = getattr(help_settings, "phone_24h", "") or BLANK
     return DiaryText(
-        title="Symptom and temperature diary",
-        how_to="Fill in a line every day. Take this diary to every visit.",
-        fever_rule=(
-            f"If your temperature is {fever} or higher, call your care team's 24-hour number "
+        title=gettext("Symptom and temperature diary"),
+        how_to=gettext("Fill in a line every day. Take this diary to every visit."),
+        fever_rule=gettext(
+            "If your temperature is {fever} or higher, call your care team's 24-hour number "
             "straight away, day or night. Do not wait for your next visit."
+        ).format(fever=fever),
+        phone_line=gettext("My care team's 24-hour number: {phone}").format(phone=phone),
+        table_caption=gettext("One line for each day of the week"),
+        # Translators: a column heading in the printed diary: the day of the week (1 to 7).
+        day_column=gettext("Day"),
+        date_column=gettext("Date"),
+        temperature_column=gettext("Temperature"),
+        # Translators: the two times of day a temperature is taken, under "Temperature".
+        temperature_times=(gettext("Morning"), gettext("Evening")),
+        symptoms_column=gettext("How I feel, and any symptoms"),
+        medicines_column=gettext("Medicines I took"),
+        questions=gettext("Questions for my care team"),
+        footer=gettext(
+            "A blank diary from the isatuximab treatment guide. It is not medical advice."
         ),
-        phone_line=f"My care team's 24-hour number: {phone}",
-        table_caption="One line for each day of the week",
-        day_column="Day",
-        date_column="Date",
-        temperature_column="Temperature",
-        temperature_times=("Morning", "Evening"),
-        symptoms_column="How I feel, and any symptoms",
-        medicines_column="Medicines I took",
-        questions="Questions for my care team",
-        footer="A blank diary from the isatuximab treatment guide. It is not medical advice.",
     )

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from schedule.language import gettext
 from schedule.pdf.fonts import printable, register_fonts
 
 from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, MAX_WEEKS, DiaryText
@@ -55,8 +56,9 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(printable(text)), style)
 
 
-def render_diary_pdf(text: DiaryText, paper: str, weeks: int) -> bytes:
-    """A diary of ``weeks`` pages (1 to MAX_WEEKS) on "a4" or "letter" paper."""
+def render_diary_pdf(text: DiaryText, paper: str, weeks: int, language: str | None = None) -> bytes:
+    """A diary of ``weeks`` pages (1 to MAX_WEEKS) on "a4" or "letter" paper; ``language``
+    (e.g. "es") is written in the PDF's catalogue for screen readers."""
     if paper not in PAGE_SIZES:
         raise ValueError("Paper must be a4 or letter.")
     if not 1 <= weeks <= MAX_WEEKS:
@@ -64,8 +66,9 @@ def render_diary_pdf(text: DiaryText, paper: str, weeks: int) -> bytes:
     styles = _styles()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
-        buffer, pagesize=PAGE_SIZES[paper], title=text.title, author="Isatuximab treatment guide",
-        leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
+        buffer, pagesize=PAGE_SIZES[paper], title=text.title, lang=language,
+        author=gettext("Isatuximab treatment guide"), leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
     )  # fmt: skip
 
     def footer(canvas, document) -> None:

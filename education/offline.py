@@ -7,6 +7,11 @@ list of addresses in it: any content edit (education/cache.py bumps the version)
 static file name changes its bytes, the browser installs the new worker on the next online
 visit, and that worker fetches fresh copies into a new cache and deletes the old one.
 
+Both languages are kept alike: the Spanish reading pages under ``/es/``, and for an address
+under ``/es/`` the worker answers offline with the Spanish offline pages. The manifest also
+exists per language (``/es/manifest.webmanifest`` names the app in Spanish and starts at
+``/es/``).
+
 The tools (calendar, wallet card) are never kept: offline they answer with a page saying they
 need a connection. The worker only ever stores GET answers for the addresses listed here and
 static files, never a POST answer and never a `no-store` or `private` answer. Everything works
@@ -24,6 +29,7 @@ from django.template.loader import get_template
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from .cache import current_version
@@ -57,6 +63,24 @@ def in_every_language(name: str) -> list[str]:
     return addresses
 
 
+def offline_pages_by_language() -> list[dict[str, str]]:
+    """The offline pages of each language but the default one, with the address prefix that
+    picks them (the default language's pages are ``offline`` and ``offlineTools``)."""
+    languages = []
+    for language, _ in settings.LANGUAGES:
+        if language == settings.LANGUAGE_CODE:
+            continue
+        with translation.override(language):
+            languages.append(
+                {
+                    "prefix": reverse("home"),
+                    "offline": reverse("offline"),
+                    "offlineTools": reverse("offline-tools"),
+                }
+            )
+    return languages
+
+
 def offline_pages() -> list[str]:
     """The reading pages the worker keeps (besides the offline pages) in both languages, no
     duplicates."""
@@ -74,6 +98,7 @@ def worker_config(version: int) -> dict:
         "tools": [address for name in TOOL_URL_NAMES for address in in_every_language(name)],
         "offline": reverse("offline"),
         "offlineTools": reverse("offline-tools"),
+        "languages": offline_pages_by_language(),
         "ignore": [reverse("admin:index")],
         "prefix": CACHE_PREFIX,
     }
@@ -106,13 +131,18 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest in the page's language (``/es/manifest.webmanifest`` in Spanish,
+    starting at ``/es/``); the scope is the whole site, so the language link stays in the app."""
+    language = translation.get_language()
     data = {
-        "name": "Isatuximab treatment guide",
-        "short_name": "Isatuximab guide",
-        "description": "Plain-language information about isatuximab (Sarclisa) for myeloma.",
-        "lang": "en-GB",
+        "name": gettext("Isatuximab treatment guide"),
+        "short_name": gettext("Isatuximab guide"),
+        "description": gettext(
+            "Plain-language information about isatuximab (Sarclisa) for myeloma."
+        ),
+        "lang": "en-GB" if language == settings.LANGUAGE_CODE else language,
         "start_url": reverse("home"),
-        "scope": reverse("home"),
+        "scope": "/",
         "display": "standalone",
         "background_color": "#ffffff",
         "theme_color": THEME_COLOUR,

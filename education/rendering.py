@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 from django.core.cache import cache
+from django.utils.translation import get_language, gettext
 
 from .fever import DEFAULT_FEVER_C, replace_fever_token
 
@@ -28,9 +29,11 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "th": {"scope"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 CACHE_SECONDS = 24 * 60 * 60
-TABLE_OPEN = (
-    '<div class="table-scroll" role="region" tabindex="0" aria-label="Table{number}: scroll '
-    'sideways to see it all"><table>'
+TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="{label}"><table>'
+_TABLE_WRAPPER = re.compile(
+    r'<div class="table-scroll" role="region" tabindex="0" aria-label="[^"]*"><table>(.*?)'
+    r"</table></div>",
+    re.S,
 )
 
 # Text inside these elements is never turned into a glossary link.
@@ -69,9 +72,22 @@ def _wrap_tables(clean: str) -> str:
     several = len(pieces) > 2
     out = [pieces[0]]
     for number, piece in enumerate(pieces[1:], start=1):
-        out.append(TABLE_OPEN.format(number=f" {number}" if several else ""))
+        label = table_label(number if several else None)
+        out.append(TABLE_OPEN.format(label=html.escape(label)))
         out.append(piece)
     return "".join(out).replace("</table>", "</table></div>")
+
+
+def table_label(number: int | None) -> str:
+    """The name of a scrolling table, in the active language."""
+    if number is None:
+        return gettext("Table: scroll sideways to see it all")
+    return gettext("Table {number}: scroll sideways to see it all").format(number=number)
+
+
+def unwrap_tables(body_html: str) -> str:
+    """The tables without their scrolling wrapper (for paper)."""
+    return _TABLE_WRAPPER.sub(r"<table>\1</table>", body_html)
 
 
 class _GlossaryLinker(HTMLParser):
@@ -159,7 +175,8 @@ def page_html(body: str, terms: list[Term], fever_c: Decimal = DEFAULT_FEVER_C) 
     Every ``{fever}`` token in the body becomes the site's fever threshold in both units.
     """
     glossary = sorted((t.slug, t.term, t.definition, t.spellings) for t in terms)
-    signature = repr((body, glossary, str(fever_c)))
+    # The language too: the tables' names are in the page's language.
+    signature = repr((body, glossary, str(fever_c), get_language()))
     key = "education:page-html:" + hashlib.sha256(signature.encode("utf-8")).hexdigest()
     cached = cache.get(key)
     if cached is None:

@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from schedule.private import in_page_language
+
 from .cache import cached_page
 from .checklist import grouped_checklist
 from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
@@ -154,19 +156,24 @@ def _diary_page(request: HttpRequest, form: DiaryForm, status: int = 200) -> Htt
 
 @require_safe
 @cached_page
+@in_page_language
 def diary(request: HttpRequest) -> HttpResponse:
     """A blank diary to print, and the choices for its PDF."""
     return _diary_page(request, DiaryForm())
 
 
 @require_safe
+@in_page_language
 def diary_pdf(request: HttpRequest) -> HttpResponse:
     """The blank diary as a PDF. GET is fine: the choices (paper, weeks) are not personal."""
     form = DiaryForm(request.GET)
     if not form.is_valid():
         return _diary_page(request, form, status=400)
     paper, weeks = form.cleaned_data["paper"], form.cleaned_data["weeks"]
-    pdf = render_diary_pdf(diary_text(HelpSettings.load()), paper, weeks)
+    language = active_language()
+    pdf = render_diary_pdf(
+        diary_text(HelpSettings.load()), paper, weeks, None if language == ENGLISH else language
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="symptom-diary-{paper}.pdf"'
     return response

@@ -6,6 +6,8 @@ from education import offline
 
 from . import views
 
+handler500 = "isatuximab_portal.views.server_error"
+
 admin.site.site_header = "Isatuximab guide: content editing"
 admin.site.site_title = "Isatuximab guide admin"
 
@@ -15,10 +17,11 @@ urlpatterns = [
     # The offline web app lives at the site root so the service worker's scope is the whole
     # site, both languages.
     path("sw.js", offline.service_worker, name="service-worker"),
-    path("manifest.webmanifest", offline.manifest, name="manifest"),
 ]
 # The public site: English at the usual addresses, Spanish under /es/.
 urlpatterns += i18n_patterns(
+    # One manifest per language: /manifest.webmanifest, /es/manifest.webmanifest.
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("schedule/", include("schedule.urls")),
     path("offline/", offline.offline, name="offline"),
     path("offline/tools/", offline.offline, {"tools": True}, name="offline-tools"),

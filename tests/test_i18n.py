@@ -131,13 +131,3 @@ def test_the_committed_mo_file_matches_the_po_file():
 
     compiled = polib.mofile(str(CATALOGUE / "django.mo"))
     assert messages(compiled) == messages(e for e in catalogue() if not e.obsolete)
-
-
-@pytest.mark.parametrize("path", ["/diary/", "/booklet/", "/offline/"])
-def test_a_tool_not_translated_yet_is_marked_english_inside_a_spanish_page(client, db, path):
-    spanish = client.get(f"/es{path}").content.decode()
-    assert re.search(r'<main id="main"[^>]* lang="en">', spanish)
-    assert '<p class="translation-note" role="note" lang="es">Esta herramienta' in spanish
-    english = client.get(path).content.decode()
-    assert re.search(r'<main id="main"[^>]*tabindex="-1">', english)
-    assert "translation-note" not in english

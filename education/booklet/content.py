@@ -11,10 +11,14 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..rendering import TABLE_OPEN, page_html
+from ..rendering import page_html, unwrap_tables
+from ..translation_models import ENGLISH
+from ..translations import alphabetical, localised
 from ..views import glossary_terms
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
@@ -23,6 +27,8 @@ from ..views import glossary_terms
 # Site sections that are printed in the booklet, by address, with their anchor in it.
 SECTION_ANCHORS = {"/checklist/": "checklist", "/glossary/": "glossary", "/get-help/": "get-help"}
 _HREF = re.compile(r'href="([^"]*)"')
+# A Spanish page links to /es/learn/..., /es/checklist/...: the same places in its booklet.
+_LANGUAGE_PREFIX = re.compile(r"^/(?:es)(?=/)")
 _LEARN = re.compile(r"^/learn/([\w-]+)/?(?:#.*)?$")
 _GLOSSARY_TERM = re.compile(r"^/glossary/#([\w-]+)$")
 # The on-screen definition pop-up: on paper the glossary section is the place for definitions.
@@ -35,6 +41,8 @@ class Chapter:
     page: Page
     anchor: str
     body_html: str
+    # The page's language when it differs from the booklet's (a page not translated yet).
+    other_language: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,14 +55,14 @@ class ReviewRange:
         return self.oldest == self.newest
 
 
-BOOKLET_LANGUAGE = "en"  # a Spanish booklet is future work (issue 14 closing note)
-
-
-def booklet_pages() -> list[Page]:
-    """The learn pages in site order (the blood-bank page is for staff, not in the guide).
-    The booklet is in English only for now."""
-    pages = Page.objects.published().for_language(BOOKLET_LANGUAGE)
-    return list(pages.exclude(slug__in=CANONICAL_URL_NAMES))
+def booklet_pages(language: str = ENGLISH) -> list[Page]:
+    """The learn pages in site order (the blood-bank page is for staff, not in the guide), in
+    ``language``; in another language, the English page where one is not translated yet (as
+    on the site)."""
+    pages = Page.objects.exclude(slug__in=CANONICAL_URL_NAMES)
+    if language == ENGLISH:
+        return list(pages.published().for_language(ENGLISH))
+    return localised(pages, language, key=lambda p: (p.order, p.title))
 
 
 def page_anchor(slug: str) -> str:
@@ -67,19 +75,22 @@ def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
 
     >>> rewrite_links('<a href="/learn/a/">A</a> <a href="/schedule/">B</a>', {"a"}, "https://x.org/")
     '<a href="#page-a">A</a> <a href="https://x.org/schedule/">B</a>'
+    >>> rewrite_links('<a href="/es/learn/a/">A</a> <a href="/es/get-help/">B</a>', {"a"}, "")
+    '<a href="#page-a">A</a> <a href="#get-help">B</a>'
     """
 
     def replace(match: re.Match) -> str:
-        href = match.group(1)
-        if not href.startswith("/") or href.startswith("//"):
+        address = match.group(1)
+        if not address.startswith("/") or address.startswith("//"):
             return match.group(0)
+        href = _LANGUAGE_PREFIX.sub("", address)
         if (learn := _LEARN.match(href)) and learn.group(1) in slugs:
             return f'href="#{page_anchor(learn.group(1))}"'
         if term := _GLOSSARY_TERM.match(href):
             return f'href="#term-{term.group(1)}"'
         if href in SECTION_ANCHORS:
             return f'href="#{SECTION_ANCHORS[href]}"'
-        return f'href="{site_url.rstrip("/")}{href}"'
+        return f'href="{site_url.rstrip("/")}{address}"'
 
     return _HREF.sub(replace, body_html)
 
@@ -87,9 +98,9 @@ def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
 def printable_body(page: Page, terms: list, slugs: set[str], site_url: str) -> str:
     """The page body as on the site, without the sideways-scroll wrapper for phones and the
     definition pop-ups (their ids would repeat from page to page)."""
-    body = page_html(page.body, terms).replace(TABLE_OPEN, "<table>")
+    body = unwrap_tables(page_html(page.body, terms))
     body = _DESCRIBED_BY.sub("", _DEFINITION_POPUP.sub("", body))
-    return rewrite_links(body.replace("</table></div>", "</table>"), slugs, site_url)
+    return rewrite_links(body, slugs, site_url)
 
 
 def review_range(pages: list[Page]) -> ReviewRange | None:
@@ -104,30 +115,43 @@ def fever_threshold(help_settings: HelpSettings) -> tuple[str, str]:
     return degrees(celsius), degrees(to_fahrenheit(celsius))
 
 
-def booklet_context(site_url: str) -> dict:
-    """All the published content, ready for the booklet template."""
-    pages = booklet_pages()
-    terms = glossary_terms(BOOKLET_LANGUAGE)
+def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
+    """All the published content in ``language``, ready for the booklet template."""
+    pages = booklet_pages(language)
+    terms = glossary_terms(language)
     slugs = {page.slug for page in pages}
-    items = list(ChecklistItem.objects.published().for_language(BOOKLET_LANGUAGE))
+    items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
     help_settings = HelpSettings.load()
     fever_c, fever_f = fever_threshold(help_settings)
     return {
-        "site_name": settings.SITE_NAME,
+        "site_name": gettext(settings.SITE_NAME),  # in the catalogue (context_processors.py)
         "site_url": site_url,
+        # The home page in the booklet's language (/es/ for Spanish): printed on the cover.
+        "home_url": site_url.rstrip("/") + reverse("home"),
+        "language": language,
         "chapters": [
-            Chapter(page, page_anchor(page.slug), printable_body(page, terms, slugs, site_url))
+            Chapter(
+                page,
+                page_anchor(page.slug),
+                printable_body(page, terms, slugs, site_url),
+                "" if page.language == language else page.language,
+            )
             for page in pages
         ],
         "reviewed": review_range(pages),
         "do_items": [item for item in items if item.kind == ChecklistItem.Kind.DO],
         "dont_items": [item for item in items if item.kind == ChecklistItem.Kind.DONT],
-        "terms": sorted(
-            GlossaryTerm.objects.published().for_language(BOOKLET_LANGUAGE),
-            key=lambda t: t.term.casefold(),
-        ),
+        "terms": glossary(language),
         "help_settings": help_settings,
         "fever_c": fever_c,
         "fever_f": fever_f,
         "sourced_pages": [page for page in pages if page.source_list()],
     }
+
+
+def glossary(language: str) -> list[GlossaryTerm]:
+    """The glossary in ``language`` in alphabetical order (English terms where not translated)."""
+    if language == ENGLISH:
+        terms = GlossaryTerm.objects.published().for_language(ENGLISH)
+        return sorted(terms, key=lambda t: t.term.casefold())
+    return localised(GlossaryTerm.objects.all(), language, key=lambda t: alphabetical(t.term))

@@ -8,11 +8,13 @@ one of those font files.
 """
 
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import reportlab
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 from .editions import Edition
 
@@ -51,8 +53,32 @@ def booklet_html(edition: Edition, context: dict) -> str:
 
 
 def booklet_css(edition: Edition) -> str:
-    context = {"edition": edition, "fonts": font_faces()}
+    """The print CSS; its page numbers are worded in the active language."""
+    context = {
+        "edition": edition,
+        "fonts": font_faces(),
+        "page_of": css_content(
+            gettext("Page {page} of {pages}"), page="counter(page)", pages="counter(pages)"
+        ),
+        # Translators: after a link in the printed booklet, e.g. "See When to get help (page 12)".
+        "page_ref": css_content(gettext(" (page {page})"), page="target-counter(attr(href), page)"),
+    }
     return render_to_string("education/booklet/booklet.css", context)
+
+
+def css_content(sentence: str, **counters: str) -> str:
+    """A CSS ``content`` value for a whole translated sentence with counters in it.
+
+    >>> css_content("Página {page} de {pages}", page="counter(page)", pages="counter(pages)")
+    '"Página " counter(page) " de " counter(pages)'
+    """
+    parts = []
+    for piece in re.split(r"(\{\w+\})", sentence):
+        if piece.startswith("{") and piece[1:-1] in counters:
+            parts.append(counters[piece[1:-1]])
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"') + '"')
+    return " ".join(parts)
 
 
 def html_to_pdf(html: str, css: str, base_url: str) -> bytes:

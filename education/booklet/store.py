@@ -2,8 +2,9 @@
 
 The booklet is the same for every visitor, so it is built on the first request after any
 content change (``education.cache`` bumps the content version on every save or delete of
-content) and then served from the cache. The key also holds the site address printed on the
-cover, so a site reached under two names never prints the wrong one.
+content) and then served from the cache. The key also holds the language (``/es/booklet/``
+prints the Spanish content with Spanish headings) and the site address printed on the cover, so
+a site reached under two names never prints the wrong one.
 """
 
 import hashlib
@@ -11,6 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.utils import translation
 from django.utils.text import compress_string
 
 from ..cache import current_version
@@ -30,26 +32,28 @@ class Booklet:
     version: int
 
 
-def cache_key(edition: Edition, site_url: str, version: int) -> str:
+def cache_key(edition: Edition, site_url: str, version: int, language: str) -> str:
     site = hashlib.sha256(site_url.encode("utf-8")).hexdigest()[:16]
-    return f"booklet:{version}:{edition.key}:{site}"
+    return f"booklet:{version}:{language}:{edition.key}:{site}"
 
 
-def get_booklet(edition: Edition, site_url: str) -> Booklet:
-    """The booklet for the current content, built now only if this version has none yet."""
+def get_booklet(edition: Edition, site_url: str, language: str) -> Booklet:
+    """The booklet in ``language`` for the current content, built now only if this version
+    has none yet."""
     version = current_version()
-    key = cache_key(edition, site_url, version)
+    key = cache_key(edition, site_url, version, language)
     booklet = cache.get(key)
     if booklet is None:
         with _building:  # two requests at once in one process build it once
             booklet = cache.get(key)
             if booklet is None:
-                booklet = make_booklet(edition, site_url, version)
+                booklet = make_booklet(edition, site_url, version, language)
                 cache.set(key, booklet, CACHE_SECONDS)
     return booklet
 
 
-def make_booklet(edition: Edition, site_url: str, version: int) -> Booklet:
-    pdf = build_booklet(edition, booklet_context(site_url), site_url)
+def make_booklet(edition: Edition, site_url: str, version: int, language: str) -> Booklet:
+    with translation.override(language):  # the headings, dates and page numbers too
+        pdf = build_booklet(edition, booklet_context(site_url, language), site_url)
     etag = f'"{hashlib.sha256(pdf).hexdigest()[:32]}"'
     return Booklet(pdf=pdf, gzipped=compress_string(pdf), etag=etag, version=version)

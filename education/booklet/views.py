@@ -7,6 +7,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.views.decorators.http import require_safe
 
 from ..cache import accepts_gzip, cached_page
+from ..translations import active_language
 from .editions import EDITIONS
 from .render import BookletUnavailable
 from .store import get_booklet
@@ -27,7 +28,7 @@ def booklet_pdf(request: HttpRequest, filename: str) -> HttpResponse:
     if edition is None:
         raise Http404("No such booklet")
     try:
-        booklet = get_booklet(edition, request.build_absolute_uri("/"))
+        booklet = get_booklet(edition, request.build_absolute_uri("/"), active_language())
     except BookletUnavailable:
         response = render(request, "education/booklet/unavailable.html", status=503)
         patch_cache_control(response, no_store=True)

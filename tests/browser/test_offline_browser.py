@@ -153,3 +153,32 @@ def test_the_offline_pages_have_no_axe_violations(page, axe_check, content):
         page.goto(url)
         assert page.locator("h1").count() == 1
         axe_check(page)
+
+
+def test_spanish_pages_are_kept_and_spanish_addresses_get_the_spanish_notices(page, content):
+    page.goto("/es/")
+    wait_for_offline_copies(page, current())
+    spanish = next(p for p in content if p.slug == "side-effects" and p.language == "es")
+    page.context.set_offline(True)
+    for url, heading in [
+        (spanish.get_absolute_url(), spanish.title),
+        ("/es/get-help/", "Cuándo pedir ayuda"),
+        ("/es/checklist/", "Qué hacer y qué no hacer"),
+        ("/es/schedule/", "Esto necesita conexión"),
+        ("/es/schedule/wallet-card/", "Esto necesita conexión"),
+        ("/es/search/?q=fiebre", "No tiene conexión"),
+        ("/search/?q=fever", "You are offline"),  # English addresses keep the English notice
+        ("/schedule/", "This needs a connection"),
+    ]:
+        page.goto(url)
+        assert page.locator("h1").inner_text() == heading, url
+        assert page.locator("html").get_attribute("lang") == (
+            "es" if url.startswith("/es/") else "en-GB"
+        ), url
+
+
+def test_the_spanish_offline_pages_have_no_axe_violations(page, axe_check, content):
+    for url in ("/es/offline/", "/es/offline/tools/"):
+        page.goto(url)
+        assert page.locator("main").get_attribute("lang") is None
+        axe_check(page)

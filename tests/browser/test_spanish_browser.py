@@ -1,4 +1,5 @@
-"""The Spanish edition in real Chromium: axe-clean, lang set, and the language link works."""
+"""The Spanish edition in real Chromium: every public /es/ address axe-clean, lang set, and
+the language link works."""
 
 from io import StringIO
 
@@ -6,27 +7,41 @@ import pytest
 from django.core.management import call_command
 
 from education.models import Page
+from tests.test_i18n import public_paths
 
-SAMPLE = [
-    "/es/", "/es/learn/", "/es/learn/what-is-isatuximab/", "/es/learn/side-effects/",
-    "/es/learn/pomalidomide/", "/es/learn/questions/",
-    "/es/checklist/", "/es/glossary/", "/es/get-help/", "/es/search/?q=infusi%C3%B3n",
-    "/es/for-blood-banks/", "/es/schedule/", "/es/schedule/wallet-card/", "/es/no-such-page/",
-    "/es/diary/", "/es/booklet/",
-]  # fmt: skip
+# Besides every public address: answers to bad input and a missing page.
+EXTRA = ["/es/search/?q=infusi%C3%B3n", "/es/no-such-page/", "/es/diary/pdf/?weeks=0"]
 
 
 @pytest.fixture
 def content(live_server):
     call_command("load_initial_content", stdout=StringIO())
     assert Page.objects.filter(language="es", slug="what-is-isatuximab").exists()
+    return [f"/es{path}" for path in public_paths(list(Page.objects.filter(language="en")))]
 
 
-def test_spanish_pages_have_no_axe_violations_and_say_they_are_spanish(page, axe_check, content):
-    for path in SAMPLE:
+def test_every_spanish_page_has_no_axe_violations_and_says_it_is_spanish(page, axe_check, content):
+    assert len(content) >= 35
+    for path in content + EXTRA:
         page.goto(path)
         assert page.locator("html").get_attribute("lang") == "es", path
+        assert page.locator("main").get_attribute("lang") is None, path
+        assert page.locator(".translation-note").count() == 0, path
         axe_check(page)
+
+
+def test_the_spanish_diary_form_shows_spanish_errors_by_keyboard(page, content):
+    page.goto("/es/diary/")
+    weeks = page.get_by_label("Número de semanas")
+    weeks.fill("99")
+    weeks.press("Enter")
+    page.wait_for_url("**/es/diary/pdf/?*")
+    message = "Puede imprimir como máximo 12 semanas a la vez."
+    summary = page.locator("#error-summary")
+    assert "Hay un problema" in summary.inner_text() and message in summary.inner_text()
+    assert message in page.locator("form.diary-form").inner_text()
+    summary.get_by_role("link").click()  # the summary's link takes focus to the field
+    assert page.evaluate("document.activeElement.id") == "id_weeks"
 
 
 def test_the_language_link_opens_the_same_page_in_the_other_language(page, content):
@@ -41,3 +56,15 @@ def test_the_language_link_opens_the_same_page_in_the_other_language(page, conte
     page.wait_for_url("**/learn/what-is-isatuximab/")
     assert page.locator("html").get_attribute("lang") == "en-GB"
     assert page.context.cookies() == []
+
+
+def test_the_spanish_feedback_pages_have_no_axe_violations(page, axe_check, content):
+    page.goto("/es/get-help/")
+    page.get_by_role("button", name="No", exact=True).click()
+    assert page.locator("html").get_attribute("lang") == "es"
+    axe_check(page)
+    page.get_by_role("radio").first.check()
+    page.get_by_role("button", name="Enviar").click()
+    page.wait_for_url("**/es/feedback/thanks/?*")
+    assert page.locator("h1").inner_text() == "Gracias por su opinión"
+    axe_check(page)

@@ -4,7 +4,6 @@ import datetime as dt
 import re
 
 import pytest
-
 from django.utils import timezone
 
 VALID = {

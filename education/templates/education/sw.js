@@ -3,7 +3,10 @@
    answer, never a no-store or private answer. */
 "use strict";
 const CONFIG = {{ config }};
-const KEEP = new Set(CONFIG.pages.concat([CONFIG.offline, CONFIG.offlineTools]));
+// The offline pages of each language: /es/... addresses get the Spanish ones.
+const OFFLINE_PAGES = [CONFIG.offline, CONFIG.offlineTools].concat(
+  CONFIG.languages.flatMap(function (language) { return [language.offline, language.offlineTools]; }));
+const KEEP = new Set(CONFIG.pages.concat(OFFLINE_PAGES));
 const NETWORK_WAIT_MS = 4000; // a weak signal: show the kept copy rather than wait longer
 const HASHED = /\.[0-9a-f]{12}\.[a-z0-9]+$/; // whitenoise's names for files that never change
 
@@ -21,9 +24,9 @@ function fetchAndKeep(url, mode) {
 }
 
 self.addEventListener("install", function (event) {
-  // The two offline pages must be kept; a page that fails now is kept on its next visit.
+  // The offline pages must be kept; a page that fails now is kept on its next visit.
   const page = function (url) { return fetchAndKeep(url, "no-cache"); };
-  const required = [CONFIG.offline, CONFIG.offlineTools].map(page);
+  const required = OFFLINE_PAGES.map(page);
   const pages = CONFIG.pages.map(page);
   const assets = CONFIG.assets.map(function (url) { return fetchAndKeep(url, "default"); });
   const optional = pages.concat(assets).map(function (kept) {
@@ -63,6 +66,13 @@ function isTool(path) {
   return CONFIG.tools.some(function (prefix) { return path.startsWith(prefix); });
 }
 
+function offlinePage(path, tools) {
+  // The "you are offline" (or, for a tool, "this needs a connection") page in path's language.
+  const language = CONFIG.languages.find(function (l) { return path.startsWith(l.prefix); });
+  const pages = language || CONFIG;
+  return tools ? pages.offlineTools : pages.offline;
+}
+
 function kept(path) {
   return caches.open(CONFIG.cache).then(function (cache) { return cache.match(path); });
 }
@@ -93,17 +103,18 @@ async function pageFirstFromNetwork(event, path) {
     try {
       return await network;
     } catch (offline) {
-      return (await kept(CONFIG.offline)) || Response.error();
+      return (await kept(offlinePage(path, false))) || Response.error();
     }
   }
 }
 
-async function sentOrOffline(event, notice) {
+async function sentOrOffline(event, tools) {
   // Straight to the network; nothing is stored. Offline, the notice says why it failed.
   try {
     return await fetch(event.request);
   } catch (offline) {
-    return (await kept(notice || CONFIG.offline)) || Response.error();
+    const path = new URL(event.request.url).pathname;
+    return (await kept(offlinePage(path, tools))) || Response.error();
   }
 }
 
@@ -130,12 +141,12 @@ self.addEventListener("fetch", function (event) {
   if (url.origin !== self.location.origin) { return; }
   if (CONFIG.ignore.some(function (prefix) { return url.pathname.startsWith(prefix); })) { return; }
   if (isTool(url.pathname)) {
-    if (event.request.mode === "navigate") { event.respondWith(sentOrOffline(event, CONFIG.offlineTools)); }
+    if (event.request.mode === "navigate") { event.respondWith(sentOrOffline(event, true)); }
     return;
   }
   if (event.request.method !== "GET") {
     // A form sent offline (page feedback) gets the offline page; nothing is stored.
-    if (event.request.mode === "navigate") { event.respondWith(sentOrOffline(event)); }
+    if (event.request.mode === "navigate") { event.respondWith(sentOrOffline(event, false)); }
     return;
   }
   if (url.pathname.startsWith(CONFIG.static)) {
