@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -297,7 +298,10 @@ def _numbered_canvas(footer: str, page_text: str = "Page {number} of {total}") -
             regular, _ = register_fonts()
             width, _ = self._pagesize
             self.setFont(regular, 8.5)
-            self.drawString(MARGIN, MARGIN, footer)
+            # A longer language takes two lines, the first in the gap above the usual one.
+            lines = simpleSplit(footer, regular, 8.5, width - 2 * MARGIN)
+            for index, line in enumerate(lines):
+                self.drawString(MARGIN, MARGIN + 10 * (len(lines) - 1 - index), line)
             page = page_text.format(number=number, total=total)
             self.drawRightString(width - MARGIN, MARGIN - 11, page)
 

@@ -323,3 +323,39 @@ def test_the_pure_modules_write_spanish_inside_a_spanish_view_only():
         assert duration_text(Decimal("112.5")) == "alrededor de 1 hora y 53 minutos"
     assert days_in_words((1, 8, 15, 22)) == "days 1, 8, 15 and 22"
     assert duration_text(Decimal("112.5")) == "about 1 hour 53 minutes"
+
+
+def characters_outside_the_margins(pdf: bytes, margin_pt: float) -> list[tuple[int, str]]:
+    """(page number, character) for every printed character not inside the page's margins."""
+    import pypdfium2
+
+    outside = []
+    document = pypdfium2.PdfDocument(pdf)
+    for number, page in enumerate(document, start=1):
+        width, height = page.get_size()
+        text = page.get_textpage()
+        for index in range(text.count_chars()):
+            left, bottom, right, top = text.get_charbox(index)
+            if right > left and not (
+                margin_pt - 1 <= left and right <= width - margin_pt + 1 and 0 <= bottom
+            ):
+                outside.append((number, text.get_text_range(index, 1)))
+    return outside
+
+
+@pytest.mark.parametrize("url", ["/schedule/", URL])
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_every_word_of_the_handout_fits_inside_the_page_margins(client, url, paper):
+    """The Spanish footer is longer than the English one: it must wrap, not run off the page."""
+    response = post(client, url, format="pdf", paper=paper)
+    assert response["Content-Type"] == "application/pdf"
+    outside = characters_outside_the_margins(response.content, margin_pt=15 * 72 / 25.4)
+    assert not outside, outside[:20]
+    if url == URL:
+        text = pdf_text(response)
+        with translation.override("es"):
+            estimate = translation.gettext(
+                "This is an estimate. Confirm every date and dose with your care team."
+            )
+        pages = len(PdfReader(io.BytesIO(response.content)).pages)
+        assert text.count(estimate) >= pages  # on every page's footer, whole
