@@ -142,6 +142,21 @@ class GlossaryTerm(Translatable, ShippedContent):
             self.slug = slugify(self.term)[:80] or "term"
         super().save(*args, **kwargs)
 
+    def spellings_by_language(self) -> tuple[str, list[str]]:
+        """The other spellings as (those in the term's own language, those in English).
+
+        A translated term lists its English original's words too, so that a reader can match
+        English paperwork: those are the original's term and spellings, which the page marks
+        as English. An English or untranslated term keeps its spellings exactly as written.
+        """
+        source = self.translation_of
+        if source is None:
+            return self.other_spellings, []
+        english = {spelling.casefold() for spelling in source.spellings()}
+        others = [s.strip() for s in self.other_spellings.split(",") if s.strip()]
+        own = ", ".join(s for s in others if s.casefold() not in english)
+        return own, [s for s in others if s.casefold() in english]
+
     def spellings(self) -> list[str]:
         """The term and its other spellings, longest first."""
         others = [s.strip() for s in self.other_spellings.split(",") if s.strip()]

@@ -121,7 +121,9 @@ def checklist(request: HttpRequest) -> HttpResponse:
 @cached_page
 def glossary(request: HttpRequest) -> HttpResponse:
     terms = localised(
-        GlossaryTerm.objects.all(), active_language(), key=lambda t: alphabetical(t.term)
+        GlossaryTerm.objects.select_related("translation_of"),
+        active_language(),
+        key=lambda t: alphabetical(t.term),
     )
     return render(request, "education/glossary.html", {"terms": terms})
 

@@ -253,3 +253,27 @@ def test_spanish_search_uses_spanish_stemming_on_postgresql(content):
     assert "¿Qué es?" in client_html("/es/search/?q=recibir%C3%A1")
     assert "¿Qué es?" in client_html("/es/search/?q=recibimos+medicamentos")
     assert "¿Qué es?" not in client_html("/es/search/?q=pastillas")
+
+
+def test_the_spanish_glossary_marks_the_english_words_as_english(tmp_path):
+    root = write_content(
+        tmp_path,
+        [],
+        glossary=[
+            {"term": "Antibody", "other_spellings": ["antibodies"], "definition": "A protein."}
+        ],
+    )
+    es_term = {
+        "term": "Anticuerpo",
+        "english": "Antibody",
+        "other_spellings": ["anticuerpos", "Antibody", "antibodies"],
+        "definition": "Una proteína.",
+    }
+    write_content(tmp_path / "es", [], glossary=[es_term])
+    load_content(root)
+    spanish = client_html("/es/glossary/")
+    assert "También se escribe: anticuerpos." in spanish
+    assert 'En inglés: <span lang="en">Antibody, antibodies</span>.' in spanish
+    english = client_html("/glossary/")
+    assert "Also written as: antibodies." in english
+    assert 'lang="en"' not in english.split("<main", 1)[1]
