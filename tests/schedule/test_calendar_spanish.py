@@ -337,7 +337,10 @@ def characters_outside_the_margins(pdf: bytes, margin_pt: float) -> list[tuple[i
         for index in range(text.count_chars()):
             left, bottom, right, top = text.get_charbox(index)
             if right > left and not (
-                margin_pt - 1 <= left and right <= width - margin_pt + 1 and 0 <= bottom
+                margin_pt - 1 <= left
+                and right <= width - margin_pt + 1
+                and 0 <= bottom
+                and top <= height
             ):
                 outside.append((number, text.get_text_range(index, 1)))
     return outside
