@@ -339,7 +339,7 @@ def characters_outside_the_margins(pdf: bytes, margin_pt: float) -> list[tuple[i
             if right > left and not (
                 margin_pt - 1 <= left
                 and right <= width - margin_pt + 1
-                and 0 <= bottom
+                and bottom >= 0
                 and top <= height
             ):
                 outside.append((number, text.get_text_range(index, 1)))
