@@ -1,6 +1,6 @@
 """The blood-transfusion alert card as one PNG for a phone screen. Returns bytes; no HTTP.
 
-The image is made from the card's own drawing (`wallet_card.draw_front` and `draw_back`, the
+The image is made from the card's own drawing (`card_faces.draw_front` and `draw_back`, the
 same layout, fields and QR code as the printed card), scaled up on a page shaped like a phone
 screen, with the card's heading and main statements repeated in large print on top so they
 can be read at arm's length. PDFium (pypdfium2) turns that page into pixels; nothing is
@@ -23,19 +23,9 @@ from reportlab.platypus import Paragraph
 
 from ..card_fields import CARD_HEIGHT, CARD_WIDTH, CardDetails, card_values
 from ..language import current_language, gettext, gettext_noop
+from .card_faces import HEADING, SHOW, STATEMENT, draw_back, draw_front, paragraph_style
 from .fonts import register_fonts
-from .wallet_card import (
-    HEADING,
-    SHOW,
-    STATEMENT,
-    TITLE,
-    details_from,
-    draw_back,
-    draw_front,
-    in_language,
-    paragraph_style,
-    parse_args,
-)
+from .wallet_card import TITLE, details_from, in_language, parse_args
 
 PAGE_WIDTH, PAGE_HEIGHT = 360, 780  # points
 PIXELS_PER_POINT = 3

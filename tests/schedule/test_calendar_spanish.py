@@ -36,8 +36,9 @@ VALID = {
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "es" / "LC_MESSAGES" / "django.po"
 # The calendar's own sources: their English sentences must not survive in a Spanish answer.
 CALENDAR_SOURCES = re.compile(
-    r"schedule/(wording|backbone|day_syntax|delays|plan|weight|regimens|ics|dose|fields|forms|"
-    r"calendar_fields|public_holidays|views|pdf/calendar|templatetags/calendar_html)\.py|"
+    r"schedule/(wording|medicine_wording|backbone|day_syntax|delays|plan|weight|regimens|ics|dose|"
+    r"fields|forms|calendar_fields|public_holidays|views|pdf/calendar|"
+    r"templatetags/calendar_html)\.py|"
     r"schedule/templates/schedule/(calendar_form|calendar_result|weight_question|_ics_help)"
 )
 pytestmark = pytest.mark.django_db
