@@ -8,10 +8,16 @@ CI (CI=true), where .ci/run installs them and a missing library is a failure.
 import io
 import math
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pytest
+from django.core.cache import cache
+from django.db import connection, transaction
 from pypdf import PdfReader
+
+from education.cache import forget_version
 
 A4_MEDIABOX = (595.3, 841.9)
 LETTER_MEDIABOX = (612.0, 792.0)
@@ -32,6 +38,25 @@ def needs_weasyprint() -> None:
         if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
             pytest.fail(problem)
         pytest.skip(problem)
+
+
+@contextmanager
+def content_rolled_back(django_db_blocker) -> Iterator[None]:
+    """For a module-scoped booklet build: the database inside one transaction that is rolled
+    back, with an empty cache and content version before and after. The connection is closed
+    afterwards: a module fixture runs outside pytest-django's per-test handling, and a
+    connection left open keeps PostgreSQL from dropping the test database at the end."""
+    cache.clear()
+    forget_version()
+    try:
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+    finally:
+        with django_db_blocker.unblock():
+            connection.close()
+        cache.clear()
+        forget_version()
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,21 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
-from django.db import transaction
 from django.test import Client
 from pypdf.generic import IndirectObject
 
-from education.cache import forget_version
 from education.models import HelpSettings, Page
 from tests.education.conftest import make_item, make_page, make_term
 
-from .conftest import A4_MEDIABOX, LETTER_MEDIABOX, flat, pdf_text, reader, runs_of
+from .conftest import (
+    A4_MEDIABOX,
+    LETTER_MEDIABOX,
+    content_rolled_back,
+    flat,
+    pdf_text,
+    reader,
+    runs_of,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("needs_weasyprint")]
 
@@ -87,15 +92,10 @@ def get_pdf(client, url: str = A4) -> bytes:
 @pytest.fixture(scope="module")
 def built(needs_weasyprint, django_db_setup, django_db_blocker) -> tuple[dict, dict[str, bytes]]:
     """(content, {url: PDF}) for the four editions."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        forget_version()
+    with content_rolled_back(django_db_blocker):
         content = make_content()
         client = Client()
         pdfs = {url: get_pdf(client, url) for url in (A4, LETTER, A4_LARGE, LETTER_LARGE)}
-        transaction.set_rollback(True)
-    cache.clear()
-    forget_version()
     return content, pdfs
 
 

@@ -6,16 +6,13 @@ from dataclasses import dataclass
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from education.booklet.views import BY_FILENAME
-from education.cache import forget_version
 from education.models import CANONICAL_URL_NAMES, Page
 
-from .conftest import Run, flat, read_page, reader
+from .conftest import Run, content_rolled_back, flat, read_page, reader
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("needs_weasyprint")]
 
@@ -44,9 +41,7 @@ def read(pdf: bytes) -> Read:
 @pytest.fixture(scope="module")
 def shipped(needs_weasyprint, django_db_setup, django_db_blocker) -> tuple[list[str], dict]:
     """(published learn page titles, {file name: PDF read}) for the shipped content."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        forget_version()
+    with content_rolled_back(django_db_blocker):
         call_command("load_initial_content", stdout=StringIO())
         titles = list(
             Page.objects.published()
@@ -56,9 +51,6 @@ def shipped(needs_weasyprint, django_db_setup, django_db_blocker) -> tuple[list[
         )
         client = Client()
         pdfs = {name: read(client.get(f"/booklet/{name}").content) for name in (STANDARD, LARGE)}
-        transaction.set_rollback(True)
-    cache.clear()
-    forget_version()
     return titles, pdfs
 
 

@@ -8,17 +8,14 @@ from io import StringIO
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from django.test import Client
 
 from education.booklet import store
 from education.booklet.content import booklet_pages
-from education.cache import forget_version
 from education.models import ChecklistItem, GlossaryTerm, Page
 
-from .conftest import pdf_text, reader
+from .conftest import content_rolled_back, pdf_text, reader
 
 A4 = "isatuximab-guide-a4.pdf"
 ENGLISH_HEADINGS = (
@@ -31,9 +28,7 @@ ENGLISH_HEADINGS = (
 @pytest.fixture(scope="module")
 def spanish(needs_weasyprint, django_db_setup, django_db_blocker) -> dict:
     """The shipped content's Spanish A4 booklet, read once, with what it should hold."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        cache.clear()
-        forget_version()
+    with content_rolled_back(django_db_blocker):
         call_command("load_initial_content", stdout=StringIO())
         pdf = Client().get(f"/es/booklet/{A4}").content
         built = {
@@ -44,8 +39,6 @@ def spanish(needs_weasyprint, django_db_setup, django_db_blocker) -> dict:
             "checklist": [i.text for i in ChecklistItem.objects.published().for_language("es")],
             "terms": [t.term for t in GlossaryTerm.objects.published().for_language("es")],
         }
-        transaction.set_rollback(True)
-    cache.clear()
     return built
 
 
