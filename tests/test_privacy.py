@@ -9,6 +9,8 @@ import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -136,24 +138,32 @@ class Collect(logging.Handler):
         self.records.append(record)
 
 
-@pytest.fixture
-def responses(client, caplog, monkeypatch):
-    """Submit everything once, with every logger open at DEBUG and every query captured, and
-    check that each submission got its real answer before any test looks for leaks."""
-    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+@contextmanager
+def everything_recorded(caplog) -> Iterator[tuple[list[logging.LogRecord], CaptureQueriesContext]]:
+    """Inside the block every logger is open at DEBUG and every database query is captured:
+    yields (the log records, the queries) for the privacy tests to search."""
     caplog.set_level(logging.DEBUG)
     collect = Collect()
     root = logging.getLogger()
     root.addHandler(collect)
     try:
         with CaptureQueriesContext(connection) as queries:
-            results = [client.post(url, data) for url, data, _ in SUBMISSIONS]
+            yield collect.records, queries
     finally:
         root.removeHandler(collect)
+
+
+@pytest.fixture
+def responses(client, caplog, monkeypatch):
+    """Submit everything once, with every logger open at DEBUG and every query captured, and
+    check that each submission got its real answer before any test looks for leaks."""
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
+    with everything_recorded(caplog) as (records, queries):
+        results = [client.post(url, data) for url, data, _ in SUBMISSIONS]
     for response, (_, _, is_real_answer) in zip(results, SUBMISSIONS, strict=True):
         assert response.status_code == 200
         is_real_answer(response)
-    return results, queries, collect.records
+    return results, queries, records
 
 
 @pytest.mark.django_db
@@ -250,18 +260,10 @@ def test_the_card_v2_fields_and_the_phone_image_are_kept_nowhere(client, caplog,
     from PIL import Image
 
     monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
-    caplog.set_level(logging.DEBUG)
-    collect = Collect()
-    logging.getLogger().addHandler(collect)
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            pdf = client.post("/schedule/wallet-card/", CARD_V2)
-            image = client.post("/schedule/wallet-card/", {**CARD_V2, "output": "image"})
-            error = client.post(
-                "/schedule/wallet-card/", {**CARD_V2, "last_dose_date": "2027-01-01"}
-            )
-    finally:
-        logging.getLogger().removeHandler(collect)
+    with everything_recorded(caplog) as (records, queries):
+        pdf = client.post("/schedule/wallet-card/", CARD_V2)
+        image = client.post("/schedule/wallet-card/", {**CARD_V2, "output": "image"})
+        error = client.post("/schedule/wallet-card/", {**CARD_V2, "last_dose_date": "2027-01-01"})
     # Each reached its real answer: the PDF shows the new fields, the image is the card with
     # its QR code, the error page says what is wrong and refills the form.
     text = pdf_text(pdf)
@@ -276,7 +278,7 @@ def test_the_card_v2_fields_and_the_phone_image_are_kept_nowhere(client, caplog,
 
     dump = StringIO()
     call_command("dumpdata", stdout=dump)
-    logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in collect.records)
+    logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in records)
     sql = "\n".join(query["sql"] for query in queries.captured_queries)
     stored = repr(list(cache._cache.items()))
     for response in (pdf, image, error):

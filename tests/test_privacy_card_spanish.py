@@ -3,14 +3,11 @@ stored, logged, cached or put in a URL (tests/test_privacy.py holds the English 
 
 import datetime as dt
 import io
-import logging
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.test_privacy import (
@@ -21,7 +18,7 @@ from tests.test_privacy import (
     RESULTS_AT,
     TODAY,
     URL_ATTRIBUTE,
-    Collect,
+    everything_recorded,
     html_of,
     pdf_text,
 )
@@ -37,17 +34,11 @@ def test_the_spanish_card_keeps_nothing_typed_anywhere(client, caplog, monkeypat
     from PIL import Image
 
     monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
-    caplog.set_level(logging.DEBUG)
-    collect = Collect()
-    logging.getLogger().addHandler(collect)
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            prefilled = client.post(URL, {"start_date": "2025-12-01", "from_calendar": "1"})
-            pdf = client.post(URL, CARD_V2)
-            image = client.post(URL, {**CARD_V2, "output": "image"})
-            error = client.post(URL, {**CARD_V2, "last_dose_date": "2027-01-01"})
-    finally:
-        logging.getLogger().removeHandler(collect)
+    with everything_recorded(caplog) as (records, queries):
+        prefilled = client.post(URL, {"start_date": "2025-12-01", "from_calendar": "1"})
+        pdf = client.post(URL, CARD_V2)
+        image = client.post(URL, {**CARD_V2, "output": "image"})
+        error = client.post(URL, {**CARD_V2, "last_dose_date": "2027-01-01"})
     # Each reached its real answer, in Spanish.
     html_of(prefilled, "Pusimos la fecha en que empezó", 'value="2025-12-01"')
     text = pdf_text(pdf)
@@ -61,7 +52,7 @@ def test_the_spanish_card_keeps_nothing_typed_anywhere(client, caplog, monkeypat
 
     dump = StringIO()
     call_command("dumpdata", stdout=dump)
-    logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in collect.records)
+    logged = "\n".join(f"{r.getMessage()} {r.args!r}" for r in records)
     sql = "\n".join(query["sql"] for query in queries.captured_queries)
     stored = repr(list(cache._cache.items()))
     for response in (prefilled, pdf, image, error):

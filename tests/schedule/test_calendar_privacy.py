@@ -7,7 +7,6 @@ every table, every SQL statement, every cached entry, every URL and every header
 """
 
 import io
-import logging
 import pickle
 import re
 from io import StringIO
@@ -15,9 +14,9 @@ from io import StringIO
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pypdf import PdfReader
+
+from tests.test_privacy import everything_recorded
 
 NAME = "Wilhelmina Ąbrahamsdóttir"
 CLINIC = "Quillfeather Myeloma Day Unit"
@@ -51,26 +50,11 @@ SUBMISSIONS = [
 URL_ATTRIBUTE = re.compile(rb"""(?:href|src|action|formaction)\s*=\s*["']([^"']*)["']""")
 
 
-class Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-
 @pytest.fixture
 def answers(client, caplog):
-    caplog.set_level(logging.DEBUG)
-    collect = Collect()
-    logging.getLogger().addHandler(collect)
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            results = {kind: client.post("/schedule/", data) for kind, data in SUBMISSIONS}
-    finally:
-        logging.getLogger().removeHandler(collect)
-    return results, queries, collect.records
+    with everything_recorded(caplog) as (records, queries):
+        results = {kind: client.post("/schedule/", data) for kind, data in SUBMISSIONS}
+    return results, queries, records
 
 
 def pdf_text(response) -> str:

@@ -5,19 +5,24 @@ real, Spanish answer."""
 
 import datetime as dt
 import io
-import logging
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from tests.test_privacy import CALENDAR, DOSE, SECRETS, START, TODAY, URL_ATTRIBUTE, Collect
+from tests.test_privacy import (
+    CALENDAR,
+    DOSE,
+    SECRETS,
+    START,
+    TODAY,
+    URL_ATTRIBUTE,
+    everything_recorded,
+)
 
 SPANISH_SECRETS = [*SECRETS, "martes 17 de marzo de 2026", "17 mar 2026"]
 URL = "/es/schedule/"
@@ -64,18 +69,12 @@ SUBMISSIONS = [
 @pytest.fixture
 def answers(client, caplog, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY)
-    caplog.set_level(logging.DEBUG)
-    collect = Collect()
-    logging.getLogger().addHandler(collect)
-    try:
-        with CaptureQueriesContext(connection) as queries:
-            results = [client.post(URL, data) for data, _ in SUBMISSIONS]
-    finally:
-        logging.getLogger().removeHandler(collect)
+    with everything_recorded(caplog) as (records, queries):
+        results = [client.post(URL, data) for data, _ in SUBMISSIONS]
     for response, (_, is_real_answer) in zip(results, SUBMISSIONS, strict=True):
         assert response.status_code == 200
         is_real_answer(response)
-    return results, queries, collect.records
+    return results, queries, records
 
 
 @pytest.mark.django_db
