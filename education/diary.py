@@ -3,13 +3,13 @@
 Nothing here is personal: the diary is printed blank and filled in by hand. The only values
 that vary are the fever threshold (an admin setting, default 38 °C) and the care team's
 24-hour number, both read from ``HelpSettings``. No Django import: the settings object is
-passed in, and the sentences are translated through ``schedule.language`` (the views run in the
+passed in, and the sentences are translated through ``lib.language`` (the views run in the
 page's language, so ``/es/diary/`` and its PDF are in Spanish).
 """
 
 from dataclasses import dataclass
 
-from schedule.language import gettext
+from isatuximab_portal.lib.language import gettext
 
 from .fever import fever_text
 

@@ -23,8 +23,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from schedule.language import gettext
-from schedule.pdf.fonts import printable, register_fonts
+from isatuximab_portal.lib.fonts import printable, register_fonts
+from isatuximab_portal.lib.language import gettext
 
 from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, MAX_WEEKS, DiaryText
 

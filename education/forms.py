@@ -4,7 +4,7 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from schedule.forms import LinkableRadioSelect
+from isatuximab_portal.lib.fields import LinkableRadioSelect
 
 from .diary import DEFAULT_WEEKS, MAX_WEEKS
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from schedule.private import in_page_language
+from isatuximab_portal.lib.private import in_page_language
 
 from .cache import cached_page
 from .checklist import grouped_checklist

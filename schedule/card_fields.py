@@ -7,7 +7,7 @@ and wraps onto the box's lines. The form refuses text that still does not fit (`
 the renderer never overflows (`fit()` shortens with "..." as a last resort) and never crashes
 on any Unicode input (`printable()` swaps what the font cannot draw).
 
-Labels are translated (`schedule/language.py`): `field_boxes()` gives the boxes in the current
+Labels are translated (`lib/language.py`): `field_boxes()` gives the boxes in the current
 language, and `max_lengths()` the limits that fit beside the longer Spanish labels. English
 uses FIELD_BOXES and MAX_LENGTHS unchanged.
 """
@@ -19,10 +19,11 @@ from bidi import get_display
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from isatuximab_portal.lib.dates import short_date
+from isatuximab_portal.lib.fonts import printable, register_fonts
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
+
 from .carry_until import carry_until
-from .dates import short_date
-from .language import current_language, gettext, gettext_noop
-from .pdf.fonts import printable, register_fonts
 
 CARD_WIDTH = 85.60 * mm  # ISO/IEC 7810 ID-1, 242.65 pt
 CARD_HEIGHT = 53.98 * mm  # 153.01 pt

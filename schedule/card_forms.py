@@ -8,16 +8,17 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .card_fields import BLOOD_GROUPS, CardDetails, blood_group_on_card, fits, max_lengths
-from .carry_until import carry_until
-from .dates import short_date
-from .fields import (
+from isatuximab_portal.lib.dates import short_date
+from isatuximab_portal.lib.fields import (
     DEFAULT_PAPER,
     IsoDateField,
     LinkableRadioSelect,
     check_treatment_date,
     paper_field,
 )
+
+from .card_fields import BLOOD_GROUPS, CardDetails, blood_group_on_card, fits, max_lengths
+from .carry_until import carry_until
 
 PHONE_PATTERN = re.compile(r"[0-9 +()\-]*")
 MIN_PHONE_DIGITS = 3

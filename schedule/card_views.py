@@ -6,10 +6,11 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from isatuximab_portal.lib.private import attachment, private_tool
+
 from .card_forms import WalletCardForm, calendar_prefill
 from .pdf.card_image import render_image
 from .pdf.wallet_card import render as render_card
-from .private import attachment, private_tool
 
 # Never personal data in a file name.
 FILENAME = "isatuximab-alert-card.pdf"

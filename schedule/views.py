@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from education.models import HelpSettings
+from isatuximab_portal.lib.dates import long_date, weekday_headings
+from isatuximab_portal.lib.private import attachment, private_tool
 
 from . import wording
-from .dates import long_date, weekday_headings
 from .forms import CalendarForm
 from .ics import render_ics
 from .months import month_grids
 from .pdf.calendar import Handout, render_calendar_pdf
-from .private import attachment, private_tool
 from .weight import convert
 
 DOWNLOADS = {

@@ -14,12 +14,13 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from isatuximab_portal.lib.dates import long_date, weekday_day_month
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop, ngettext
+
 # A name imported `as` itself is re-exported: callers keep using `wording.legend`,
 # `wording.TRIAL_NOTE` and the rest, from before the medicine sentences had their own module.
 from .backbone import TEAM_NOTE as TEAM_NOTE
 from .backbone import TRIAL_NOTE as TRIAL_NOTE
-from .dates import long_date, weekday_day_month
-from .language import current_language, gettext, gettext_noop, ngettext
 from .medicine_wording import NO_EXTRA_DEX as NO_EXTRA_DEX
 from .medicine_wording import dexamethasone_note as dexamethasone_note
 from .medicine_wording import how_and_where as how_and_where

@@ -16,7 +16,7 @@ Facts: shared FACTS.md sections 6, 11 (row 4.27) and 15b, and FACTS-partner-drug
 PDF (`wallet_card.py`, its printing sheet in `card_sheet.py`) and the phone image
 (`card_image.py`) draw the card with `draw_front` and `draw_back`.
 
-The card is written in the current language (`schedule/language.py`; a view under /es/ makes
+The card is written in the current language (`lib/language.py`; a view under /es/ makes
 it Spanish). A card in another language is bilingual: everything in that language first, and
 the back's two blood-bank lines stay in English under "In English:", so staff anywhere can read
 them (the front's statement says the same in the card's language). The fields, their boxes and
@@ -26,6 +26,9 @@ the fitting of text into them live in `schedule/card_fields.py`; this module onl
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+
+from isatuximab_portal.lib.fonts import register_fonts
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
 
 from ..card_fields import (
     BESIDE_QR,
@@ -41,8 +44,6 @@ from ..card_fields import (
     fit,
     wrap,
 )
-from ..language import current_language, gettext, gettext_noop
-from .fonts import register_fonts
 from .qr import draw_qr_code
 
 HEADING_SIZE = 11

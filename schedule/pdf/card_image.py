@@ -21,10 +21,11 @@ import pypdfium2
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from isatuximab_portal.lib.fonts import register_fonts
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
+
 from ..card_fields import CARD_HEIGHT, CARD_WIDTH, CardDetails, card_values
-from ..language import current_language, gettext, gettext_noop
 from .card_faces import HEADING, SHOW, STATEMENT, draw_back, draw_front, paragraph_style
-from .fonts import register_fonts
 from .wallet_card import TITLE, details_from, in_language, parse_args
 
 PAGE_WIDTH, PAGE_HEIGHT = 360, 780  # points

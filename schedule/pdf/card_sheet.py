@@ -11,11 +11,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from isatuximab_portal.lib.fonts import register_fonts
+from isatuximab_portal.lib.language import gettext, gettext_noop
+from isatuximab_portal.lib.paper import PAPER_SIZES
+
 from ..card_fields import CARD_HEIGHT, CARD_WIDTH
-from ..language import gettext, gettext_noop
 from .card_faces import SMALL_SIZE, draw_back, draw_front, paragraph_style
-from .fonts import register_fonts
-from .paper import PAPER_SIZES
 
 SHEET_SIZE = 10
 SHEET_TITLE_SIZE = 16

@@ -4,7 +4,7 @@ The card's two sides, what they say and how they are drawn, are in `card_faces.p
 layouts: "sheet" puts two fold-over copies on one A4 or US Letter page with cut marks, a fold
 line and printing instructions (`card_sheet.py`); "card" gives two pages at exactly card size
 (front, then back) for card printers. `card_image.py` draws the same two sides into a phone
-image. The card is written in the current language (`schedule/language.py`).
+image. The card is written in the current language (`lib/language.py`).
 
 Sample: python -m schedule.pdf.wallet_card --out sample.pdf --name "Ana Silva"
 """
@@ -19,8 +19,11 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from isatuximab_portal.lib.fonts import register_fonts
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop, speaking
+from isatuximab_portal.lib.paper import PAPER_SIZES
+
 from ..card_fields import CARD_HEIGHT, CARD_WIDTH, CardDetails, card_values
-from ..language import current_language, gettext, gettext_noop, speaking
 
 # A name imported `as` itself is re-exported: callers import it from here, as they did before
 # the card's sides and its printing sheet had modules of their own.
@@ -35,8 +38,6 @@ from .card_faces import front_text_bottom as front_text_bottom
 from .card_faces import url_lines_for as url_lines_for
 from .card_sheet import draw_sheet
 from .card_sheet import sheet_placements as sheet_placements
-from .fonts import register_fonts
-from .paper import PAPER_SIZES
 
 LAYOUTS = ("sheet", "card")
 TITLE = gettext_noop("Blood transfusion alert card (isatuximab)")

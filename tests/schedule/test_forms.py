@@ -92,8 +92,8 @@ def test_it_never_crashes_on_any_input(data):
 
 
 def test_the_calendar_and_the_card_offer_the_same_paper_keys_as_the_pdfs():
+    from isatuximab_portal.lib.paper import PAPER_SIZES
     from schedule.card_forms import WalletCardForm
-    from schedule.pdf.paper import PAPER_SIZES
 
     calendar = CalendarForm.base_fields["paper"].choices
     card = WalletCardForm.base_fields["paper"].choices

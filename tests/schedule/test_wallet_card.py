@@ -12,6 +12,7 @@ from pypdf.generic import ContentStream
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from isatuximab_portal.lib.fonts import register_fonts
 from schedule import card_fields
 from schedule.card_fields import (
     BOXES,
@@ -28,7 +29,6 @@ from schedule.card_fields import (
 )
 from schedule.card_forms import WalletCardForm, calendar_prefill
 from schedule.pdf import qr, wallet_card
-from schedule.pdf.fonts import register_fonts
 from schedule.pdf.wallet_card import render, sheet_placements
 
 URL = "https://guide.example.org/for-blood-banks/"

@@ -16,6 +16,8 @@ from pypdf.generic import ContentStream
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from isatuximab_portal.lib.fonts import register_fonts
+from isatuximab_portal.lib.language import speaking
 from schedule import card_fields
 from schedule.card_fields import (
     CARD_WIDTH,
@@ -29,9 +31,7 @@ from schedule.card_fields import (
     fit,
     max_lengths,
 )
-from schedule.language import speaking
 from schedule.pdf import card_image, wallet_card
-from schedule.pdf.fonts import register_fonts
 
 URL = "https://guide.example.org/es/for-blood-banks/"
 FULL = CardDetails(
@@ -81,7 +81,7 @@ NOT_LEFT_IN_ENGLISH = [
 
 @pytest.fixture
 def spanish():
-    """Inside a Spanish request, as `schedule.private.in_page_language` runs a tool view."""
+    """Inside a Spanish request, as `lib.private.in_page_language` runs a tool view."""
     with translation.override("es"), speaking("es", translation.gettext, translation.ngettext):
         yield
 

@@ -12,7 +12,7 @@ YEARS_BACK, YEARS_AHEAD = 5, 1
 DATE_HINT = gettext_lazy(
     "Use the date picker or type the date as YYYY-MM-DD, for example 2026-01-05."
 )
-# Keys match the PDFs' paper sizes (`schedule/pdf/paper.py`).
+# Keys match the PDFs' paper sizes (`isatuximab_portal/lib/paper.py`).
 PAPER_CHOICES = [
     ("a4", gettext_lazy("A4 (most countries)")),
     ("letter", gettext_lazy("US Letter (USA and Canada)")),
