@@ -15,9 +15,8 @@ from django.urls import reverse
 
 from . import governance
 from .diff import revision_diff
-from .models import ChecklistItem, GlossaryTerm, Page
+from .models import Approval, ChecklistItem, GlossaryTerm, Page, Revision
 from .readability import grade_level, hard_sentences
-from .revision_models import Approval, Revision
 from .roles import is_reviewer
 from .views import page_context
 

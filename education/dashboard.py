@@ -17,9 +17,8 @@ from django.utils import timezone
 
 from . import governance
 from .admin_records import feedback_totals
-from .models import HelpSettings, Page
+from .models import HelpSettings, Page, Revision
 from .readability import hard_sentences
-from .revision_models import Revision
 from .translations import is_out_of_date
 
 SOON_DAYS = 60

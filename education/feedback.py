@@ -29,8 +29,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from .models import Page
-from .revision_models import PageFeedback, Revision
+from .models import Page, PageFeedback, Revision
 
 HONEYPOT = "website"
 WINDOW_SECONDS = 60

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import translation
 
 from .governance import published_revision
-from .translation_models import ENGLISH
+from .models import ENGLISH
 
 
 def active_language() -> str:

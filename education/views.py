@@ -14,10 +14,9 @@ from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
 from .diary_pdf import render_diary_pdf
 from .forms import DiaryForm
 from .governance import public_approval, published_revision
-from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from .models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
 from .search import MAX_QUERY_LENGTH, search_site
-from .translation_models import ENGLISH
 from .translations import (
     active_language,
     alphabetical,

@@ -15,9 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from ..fever import degrees, to_fahrenheit
-from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from ..rendering import page_html, unwrap_tables
-from ..translation_models import ENGLISH
 from ..translations import alphabetical, localised
 from ..views import glossary_terms
 

@@ -3,8 +3,7 @@
 import pytest
 
 from education import governance
-from education.models import Page
-from education.revision_models import PageFeedback
+from education.models import Page, PageFeedback
 from tests.education.governance_helpers import editor, reviewer
 
 PASSWORD = "x" * 16

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from education import feedback, governance
-from education.revision_models import PageFeedback
+from education.models import PageFeedback
 
 from .conftest import make_page
 

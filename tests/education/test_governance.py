@@ -6,8 +6,7 @@ import pytest
 from django.utils import timezone
 
 from education import governance
-from education.models import ChecklistItem, GlossaryTerm, Page
-from education.revision_models import Approval, ReviewSettings, Revision
+from education.models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
 
 from .conftest import make_item, make_page, make_term
 from .governance_helpers import (

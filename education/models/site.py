@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .fever import DEFAULT_FEVER_C, MAX_FEVER_C, MIN_FEVER_C, fever_text
+from ..fever import DEFAULT_FEVER_C, MAX_FEVER_C, MIN_FEVER_C, fever_text
 
 
 class HelpSettings(models.Model):

@@ -1,4 +1,4 @@
-"""Models for clinical governance: revisions, sign-offs, the review cycle and page feedback.
+"""Models for clinical governance: revisions, sign-offs and the review cycle.
 
 The content models (Page, ChecklistItem, GlossaryTerm) keep holding the *published* wording in
 their own fields, so every public view still reads through ``published()``. Every edit made in
@@ -14,7 +14,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 
 class Revision(models.Model):
@@ -132,29 +131,3 @@ class ReviewSettings(models.Model):
             except ValueError:
                 continue
         raise AssertionError("unreachable")
-
-
-class PageFeedback(models.Model):
-    """One 'Was this page helpful?' answer: the page, the revision shown and the date only."""
-
-    class Reason(models.TextChoices):
-        HARD = "hard", _("It was hard to understand")
-        MISSING = "missing", _("Information was missing")
-        OUT_OF_DATE = "outdated", _("It looked out of date")
-        OTHER = "other", _("Something else")
-
-    path = models.CharField(max_length=200, help_text="The public address of the page.")
-    revision = models.ForeignKey(
-        Revision, null=True, blank=True, on_delete=models.PROTECT, related_name="feedback"
-    )
-    helpful = models.BooleanField()
-    reason = models.CharField(max_length=10, choices=Reason.choices, blank=True)
-    date = models.DateField(default=timezone.localdate)
-
-    class Meta:
-        ordering = ["-date", "-pk"]
-        verbose_name = "page feedback"
-        verbose_name_plural = "page feedback"
-
-    def __str__(self) -> str:
-        return f"{self.path}: {'yes' if self.helpful else 'no'}"

@@ -9,9 +9,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .fever import FEVER_TOKEN
-from .models import ShippedContent, fingerprint
-from .translation_models import Translatable, TranslatableQuerySet
+from ..fever import FEVER_TOKEN
+from .pages import ShippedContent, fingerprint
+from .translation import Translatable, TranslatableQuerySet
 
 
 class ChecklistItemQuerySet(TranslatableQuerySet):

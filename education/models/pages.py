@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from simple_history.models import HistoricalRecords
 
-from .fever import FEVER_TOKEN
-from .readability import grade_level, spanish_score
-from .translation_models import ENGLISH, Translatable, TranslatableQuerySet
+from ..fever import FEVER_TOKEN
+from ..readability import grade_level, spanish_score
+from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
 # Pages with their own top-level address instead of /learn/<slug>/ (slug -> URL name).
 CANONICAL_URL_NAMES = {"for-blood-banks": "for-blood-banks"}
@@ -237,10 +237,3 @@ class Page(Translatable, ShippedContent):
 
     def source_list(self) -> list[tuple[str, str]]:
         return parse_sources(self.sources)
-
-
-# The other models live in their own modules; importing them here registers them with Django
-# and keeps ``from education.models import ...`` working everywhere.
-from .item_models import NEGATIVE_START, ChecklistItem, GlossaryTerm  # noqa: E402, F401
-from .revision_models import Approval, PageFeedback, ReviewSettings, Revision  # noqa: E402, F401
-from .site_models import ContentVersion, HelpSettings, SearchSynonym  # noqa: E402, F401
