@@ -4,7 +4,7 @@ Each object remembers the fingerprint of the shipped version it was last loaded 
 reload an object is updated only while its current content still has that fingerprint (no
 one has edited it since, and no one has saved a draft of it); otherwise the admin's edit is
 kept and reported. An object an admin deleted is not brought back. Every object created or
-updated gets a published revision with clinical sign-off pending (education.governance).
+updated gets a published revision with clinical sign-off pending (governance.rules).
 
 Translations live in ``content/<language>/`` (e.g. ``content/es/``) in the same formats. Each is
 linked to its English original (pages by slug, checklist items by ``order``, glossary terms by
@@ -20,7 +20,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .governance import edited_by_someone, published_revision, record_published
+from .governance.rules import edited_by_someone, published_revision, record_published
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ShippedContent, fingerprint
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"

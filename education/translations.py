@@ -13,7 +13,7 @@ from typing import Any
 from django.db import models
 from django.utils import translation
 
-from .governance import published_revision
+from .governance.rules import published_revision
 from .models import ENGLISH
 
 

@@ -2,7 +2,7 @@
 to the English object it translates and the English revision it was translated from.
 
 A translation is governed like any other object (its own drafts, approvals and review dates,
-education.governance). It is *out of date* when its English source has a published revision
+education.governance.rules). It is *out of date* when its English source has a published revision
 newer than the one it was translated from.
 """
 

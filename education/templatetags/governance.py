@@ -1,6 +1,6 @@
 from django import template
 
-from education.dashboard import dashboard
+from education.governance.dashboard import dashboard
 from education.models import PageFeedback
 
 register = template.Library()

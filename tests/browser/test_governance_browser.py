@@ -2,7 +2,7 @@
 
 import pytest
 
-from education import governance
+from education.governance import rules as governance
 from education.models import Page, PageFeedback
 from tests.education.governance_helpers import editor, reviewer
 

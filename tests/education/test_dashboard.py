@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from education import governance
+from education.governance import rules as governance
 from education.models import HelpSettings, PageFeedback, Revision
 
 from .conftest import make_page

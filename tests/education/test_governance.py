@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from education import governance
+from education.governance import rules as governance
 from education.models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
 
 from .conftest import make_item, make_page, make_term

@@ -1,7 +1,7 @@
 """``GovernedAdmin``: the admin for content that needs clinical sign-off.
 
 Saving the form never changes what the public sees: it stores a draft revision with the
-editor's one-line change summary (education.governance.save_draft). The form opens on the
+editor's one-line change summary (governance.rules.save_draft). The form opens on the
 latest draft, so editors carry on from where they left off. History lists every revision and
 event, with preview, word diff, approval and revert. Nothing can be deleted.
 """
@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.urls import path
 
-from . import admin_views, governance
+from . import admin_views
+from . import rules as governance
 from .roles import is_reviewer
 
 SUMMARY_FIELD = "change_summary"

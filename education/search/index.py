@@ -17,10 +17,10 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from .cache import current_version
-from .fever import FEVER_TOKEN
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
-from .rendering import render_markdown
+from ..cache import current_version
+from ..fever import FEVER_TOKEN
+from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..rendering import render_markdown
 
 CACHE_SECONDS = 60 * 60
 # Editors may write this token for the admin-set fever temperature (content branch, issue 11);

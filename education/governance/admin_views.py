@@ -1,7 +1,7 @@
 """The admin's governance pages: history, draft preview, word diff, approval and revert.
 
 Each function is called by ``GovernedAdmin`` (admin_governance.py) after it has found the
-object; the rules themselves live in ``education.governance``.
+object; the rules themselves live in ``education.governance.rules``.
 """
 
 from django import forms
@@ -13,12 +13,12 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from . import governance
+from ..models import Approval, ChecklistItem, GlossaryTerm, Page, Revision
+from ..pages import page_context
+from ..readability import grade_level, hard_sentences
+from . import rules as governance
 from .diff import revision_diff
-from .models import Approval, ChecklistItem, GlossaryTerm, Page, Revision
-from .readability import grade_level, hard_sentences
 from .roles import is_reviewer
-from .views import page_context
 
 HARD_SENTENCE_GRADE = 10
 

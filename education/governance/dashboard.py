@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 from django.utils import timezone
 
-from . import governance
+from ..models import HelpSettings, Page, Revision
+from ..readability import hard_sentences
+from ..translations import is_out_of_date
+from . import rules as governance
 from .admin_records import feedback_totals
-from .models import HelpSettings, Page, Revision
-from .readability import hard_sentences
-from .translations import is_out_of_date
 
 SOON_DAYS = 60
 PAGE_GRADE_LIMIT = 8

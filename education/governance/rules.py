@@ -19,7 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from .models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
+from ..models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
 

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.html import format_html
 
-from .models import Approval, PageFeedback, Revision
+from ..models import Approval, PageFeedback, Revision
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

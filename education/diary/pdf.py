@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from isatuximab_portal.lib.fonts import printable, register_fonts
 from isatuximab_portal.lib.language import gettext
 
-from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, MAX_WEEKS, DiaryText
+from .wording import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, MAX_WEEKS, DiaryText
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 12 * mm

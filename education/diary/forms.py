@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from isatuximab_portal.lib.fields import LinkableRadioSelect
 
-from .diary import DEFAULT_WEEKS, MAX_WEEKS
+from .wording import DEFAULT_WEEKS, MAX_WEEKS
 
 PAPER_CHOICES = [("a4", _("A4 (most countries)")), ("letter", _("US Letter (USA and Canada)"))]
 TYPE_WEEKS = format_lazy(

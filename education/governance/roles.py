@@ -5,7 +5,7 @@ in place after every ``migrate`` or test-database flush (post_migrate).
 - Clinical reviewers read everything and approve drafts (and cannot approve their own).
 - Administrators manage users, help numbers and review settings, and can also edit.
 
-The checks that matter are made in ``education.governance``, not in templates.
+The checks that matter are made in ``education.governance.rules``, not in templates.
 """
 
 from django.apps.registry import Apps

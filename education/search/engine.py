@@ -22,8 +22,8 @@ from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import SearchSynonym
-from .search_index import Document, documents
+from ..models import SearchSynonym
+from .index import Document, documents
 
 MAX_QUERY_LENGTH = 100
 MAX_TERMS = 8
