@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "csp",
     "education",
     "schedule",
+    "card",
 ]
 
 MIDDLEWARE = [

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from isatuximab_portal.lib.private import attachment, private_tool
 
-from .card_forms import WalletCardForm, calendar_prefill
-from .pdf.card_image import render_image
+from .forms import WalletCardForm, calendar_prefill
+from .pdf.image import render_image
 from .pdf.wallet_card import render as render_card
 
 # Never personal data in a file name.
@@ -42,4 +42,4 @@ def wallet_card(request: HttpRequest) -> HttpResponse:
 
 def _page(request: HttpRequest, form: WalletCardForm, prefilled: bool = False) -> HttpResponse:
     context = {"form": form, "prefilled": prefilled}
-    return render(request, "schedule/wallet_card.html", context)
+    return render(request, "card/wallet_card.html", context)

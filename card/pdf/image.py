@@ -1,6 +1,6 @@
 """The blood-transfusion alert card as one PNG for a phone screen. Returns bytes; no HTTP.
 
-The image is made from the card's own drawing (`card_faces.draw_front` and `draw_back`, the
+The image is made from the card's own drawing (`faces.draw_front` and `draw_back`, the
 same layout, fields and QR code as the printed card), scaled up on a page shaped like a phone
 screen, with the card's heading and main statements repeated in large print on top so they
 can be read at arm's length. PDFium (pypdfium2) turns that page into pixels; nothing is
@@ -12,7 +12,7 @@ Size: PAGE_WIDTH x PAGE_HEIGHT points at PIXELS_PER_POINT, 1080 x 2340 pixels (1
 held upright). The large print is 15 points, 45 pixels: on a screen 65-70 mm wide, about as big
 as 8-9 point print on paper. The card's smallest text (6 pt) becomes 25 pixels, to zoom into.
 
-Sample: python -m schedule.pdf.card_image --out card.png --name "Ana Silva"
+Sample: python manage.py wallet_card --image --out card.png --name "Ana Silva"
 """
 
 import io
@@ -24,9 +24,9 @@ from reportlab.platypus import Paragraph
 from isatuximab_portal.lib.fonts import register_fonts
 from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
 
-from ..card_fields import CARD_HEIGHT, CARD_WIDTH, CardDetails, card_values
-from .card_faces import HEADING, SHOW, STATEMENT, draw_back, draw_front, paragraph_style
-from .wallet_card import TITLE, details_from, in_language, parse_args
+from ..fields import CARD_HEIGHT, CARD_WIDTH, CardDetails, card_values
+from .faces import HEADING, SHOW, STATEMENT, draw_back, draw_front, paragraph_style
+from .wallet_card import TITLE
 
 PAGE_WIDTH, PAGE_HEIGHT = 360, 780  # points
 PIXELS_PER_POINT = 3
@@ -116,14 +116,3 @@ def render_image(details: CardDetails, url: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")  # "optimize" makes it 4 times slower for 5% less
     return buffer.getvalue()
-
-
-def main(argv: list[str] | None = None) -> None:
-    args = parse_args(argv, "Write a sample phone image (PNG) of the wallet card.")
-    with in_language(args.language):
-        image = render_image(details_from(args), args.url)
-    args.out.write_bytes(image)
-
-
-if __name__ == "__main__":
-    main()

@@ -17,8 +17,8 @@ from isatuximab_portal.lib.fields import (
     paper_field,
 )
 
-from .card_fields import BLOOD_GROUPS, CardDetails, blood_group_on_card, fits, max_lengths
 from .carry_until import carry_until
+from .fields import BLOOD_GROUPS, CardDetails, blood_group_on_card, fits, max_lengths
 
 PHONE_PATTERN = re.compile(r"[0-9 +()\-]*")
 MIN_PHONE_DIGITS = 3

@@ -1,6 +1,6 @@
 """The wallet card's fields: what each holds, where its box is, how long it may be, and how a
 value is fitted into its box. The form checks input with this module; the renderer
-(`schedule/pdf/wallet_card.py`) draws with it. No Django, no drawing here.
+(`card/pdf/wallet_card.py`) draws with it. No Django, no drawing here.
 
 Every filled value is fitted into its box: the font shrinks from 8 pt to no less than 6 pt
 and wraps onto the box's lines. The form refuses text that still does not fit (`fits()`);
@@ -155,7 +155,7 @@ def _front_row(n: int) -> float:
     return SAFE + 2.5 + ROW_PITCH * n
 
 
-# The carry-until box is worked out from the last dose (schedule/carry_until.py), not typed.
+# The carry-until box is worked out from the last dose (card/carry_until.py), not typed.
 FIELD_BOXES = (
     FieldBox("name", gettext_noop("Name:"), "front", SAFE, _front_row(3) + LINE_PITCH,
              FULL_WIDTH, lines=2),
@@ -273,7 +273,7 @@ def card_values(details: CardDetails) -> dict[str, str]:
     """Each box's text as printed; dates as day, short month, year ('5 Jan 2026').
 
     The carry-until box is filled from the last dose: 6 months on, rounded up
-    (schedule/carry_until.py), and left blank to write by hand when no last dose is given.
+    (card/carry_until.py), and left blank to write by hand when no last dose is given.
     """
     values = {}
     for field in fields(details):

@@ -1,6 +1,6 @@
 """The wallet card's printing sheet: two fold-over copies on one A4 or US Letter page.
 
-Each copy is the card's front and back side by side (`card_faces.py` draws them), with light
+Each copy is the card's front and back side by side (`faces.py` draws them), with light
 outlines, corner cut marks, a dashed fold line and the sides' names; above them a title, the
 numbered printing steps and a 10 cm line to check the printer kept the size.
 """
@@ -15,8 +15,8 @@ from isatuximab_portal.lib.fonts import register_fonts
 from isatuximab_portal.lib.language import gettext, gettext_noop
 from isatuximab_portal.lib.paper import PAPER_SIZES
 
-from ..card_fields import CARD_HEIGHT, CARD_WIDTH
-from .card_faces import SMALL_SIZE, draw_back, draw_front, paragraph_style
+from ..fields import CARD_HEIGHT, CARD_WIDTH
+from .faces import SMALL_SIZE, draw_back, draw_front, paragraph_style
 
 SHEET_SIZE = 10
 SHEET_TITLE_SIZE = 16

@@ -6,7 +6,7 @@ import itertools
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.pdfgen.canvas import Canvas
 
-from ..card_fields import QR_SIZE
+from ..fields import QR_SIZE
 
 QR_BORDER = 2  # quiet zone around the code, in modules
 Rectangle = tuple[float, float, float, float]  # x, y, width, height

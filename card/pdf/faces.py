@@ -13,14 +13,14 @@ The card is ID-1 size (85.60 x 53.98 mm, a bank card), front and back:
   (no personal data in either).
 
 Facts: shared FACTS.md sections 6, 11 (row 4.27) and 15b, and FACTS-partner-drugs.md P8. The
-PDF (`wallet_card.py`, its printing sheet in `card_sheet.py`) and the phone image
-(`card_image.py`) draw the card with `draw_front` and `draw_back`.
+PDF (`wallet_card.py`, its printing sheet in `sheet.py`) and the phone image
+(`image.py`) draw the card with `draw_front` and `draw_back`.
 
 The card is written in the current language (`lib/language.py`; a view under /es/ makes
 it Spanish). A card in another language is bilingual: everything in that language first, and
 the back's two blood-bank lines stay in English under "In English:", so staff anywhere can read
 them (the front's statement says the same in the card's language). The fields, their boxes and
-the fitting of text into them live in `schedule/card_fields.py`; this module only draws.
+the fitting of text into them live in `card/fields.py`; this module only draws.
 """
 
 from reportlab.lib.styles import ParagraphStyle
@@ -30,7 +30,7 @@ from reportlab.platypus import Paragraph
 from isatuximab_portal.lib.fonts import register_fonts
 from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
 
-from ..card_fields import (
+from ..fields import (
     BESIDE_QR,
     BOXES,
     CARD_HEIGHT,
