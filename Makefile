@@ -107,7 +107,7 @@ admin: $(STAMP)
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and
 # `make test` work without gettext; a test fails when the .po has an untranslated or fuzzy
 # entry, or when the committed .mo no longer matches the .po.
-I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests
 messages: $(STAMP)
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemessages -l es $(I18N_ARGS) --no-obsolete
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages -l es $(I18N_ARGS)

@@ -29,7 +29,6 @@ LAYOUTS = [
     ),
     ("card", gettext_lazy("Two pages at card size, front and back (for a plastic card printer)")),
 ]
-TEXT_KEYS = ("name", "centre", "results_held_at", "contact_name")
 PHONE_KEYS = ("centre_phone", "contact_phone")
 
 OFF = {"autocomplete": "off"}

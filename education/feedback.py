@@ -77,8 +77,10 @@ def within_rate_limit(path: str) -> bool:
     """Count this answer in the current minute; False once the site or the page is over."""
     window = int(time.time() // WINDOW_SECONDS)
     page_key = hashlib.sha256(path.encode()).hexdigest()[:16]
-    for key, limit in [(f"feedback:site:{window}", SITE_LIMIT),
-                       (f"feedback:page:{page_key}:{window}", PAGE_LIMIT)]:  # fmt: skip
+    for key, limit in [
+        (f"feedback:site:{window}", SITE_LIMIT),
+        (f"feedback:page:{page_key}:{window}", PAGE_LIMIT),
+    ]:
         cache.add(key, 0, WINDOW_SECONDS * 2)
         try:
             count = cache.incr(key)

@@ -47,7 +47,6 @@ IV_ONLY = gettext_noop(
     "This is only for isatuximab given as a drip into a vein (IV). The shot under the skin is "
     "the same dose for everyone. This estimate is not for the shot."
 )
-DOSE_NOTES = (ROUNDING_RULE, EXACT_DOSE, IV_ONLY)
 _EARLIEST, _LATEST = PREMEDICINE_MINUTES
 _PREMEDICINES = gettext_noop(
     "You get medicines {earliest} to {latest} minutes before each infusion starts, so plan "
@@ -56,10 +55,6 @@ _PREMEDICINES = gettext_noop(
 PREMEDICINES = _PREMEDICINES.format(earliest=_EARLIEST, latest=_LATEST)  # English
 _NO_REACTION = gettext_noop("These times are for when there is no reaction.")
 TIMES = f"{_NO_REACTION} {PREMEDICINES}"
-BRING = gettext_noop(
-    "What to bring: your list of medicines, your blood transfusion alert card, "
-    "a drink, a snack and something to pass the time."
-)
 BLOOD_TEST_TITLE = gettext_noop(
     "Reminder: blood type and screen test before your first isatuximab infusion"
 )
@@ -241,17 +236,6 @@ class DayView:
     marks: tuple[tuple[str, str], ...]  # (symbol, short label) per medicine
     is_past: bool
     is_today: bool
-
-
-@functools.lru_cache(maxsize=512)
-def _marks(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (
-            i.medicine.symbol,
-            i.medicine.label + (f" {i.infusion_number}" if i.infusion_number else ""),
-        )
-        for i in items
-    )
 
 
 def describe(day: TreatmentDay, place: str | None, today: dt.date) -> DayView:

@@ -1,4 +1,4 @@
-"""The dependency rules (docs/architecture.md), checked by reading every module's imports.
+"""The dependency rules of the layout, checked by reading every module's imports.
 
 Each ``.py`` file under the apps and the project package is parsed (never imported) and its
 module-level imports become the edges of a graph of the project's own modules. Imports inside

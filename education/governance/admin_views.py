@@ -175,11 +175,13 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
                 return redirect(admin_url(obj, "history"))
     else:
         last = _last_approval_of(request.user)
-        form = ApproveForm(initial={
-            "reviewer_name": last.reviewer_name if last else request.user.get_full_name(),
-            "reviewer_role": last.reviewer_role if last else "",
-            "content_hash": revision.content_hash,
-        })  # fmt: skip
+        form = ApproveForm(
+            initial={
+                "reviewer_name": last.reviewer_name if last else request.user.get_full_name(),
+                "reviewer_role": last.reviewer_role if last else "",
+                "content_hash": revision.content_hash,
+            }
+        )
         try:
             governance.check_can_approve(revision, request.user, revision.content_hash)
         except governance.GovernanceError as exc:

@@ -42,7 +42,6 @@ SPANISH = DateNames(
     long_pattern="{weekday} {day} de {month} de {year}",
     month_pattern="{month} de {year}",
 )  # fmt: skip
-NAMES = ENGLISH
 TABLES = {"en": ENGLISH, "es": SPANISH}
 _current: ContextVar[DateNames] = ContextVar("date_names", default=ENGLISH)
 
