@@ -1,5 +1,5 @@
 """The checklist's items and the glossary's terms (see ``education.models`` for the shared
-rules: edit history, shipped-content fingerprints, one ``published()`` queryset per model)."""
+rules: revisions, shipped-content fingerprints, one ``published()`` queryset per model)."""
 
 import re
 
@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from ..fever import FEVER_TOKEN
 from .pages import ShippedContent, fingerprint
@@ -64,8 +63,6 @@ class ChecklistItem(Translatable, ShippedContent):
     published = models.BooleanField(
         default=True, help_text="Untick to hide this item from the public checklist."
     )
-    history = HistoricalRecords()
-
     objects = ChecklistItemQuerySet.as_manager()
 
     SHIPPED_FIELDS = ("kind", "text", "why", "group", "order", "published")
@@ -119,8 +116,6 @@ class GlossaryTerm(Translatable, ShippedContent):
     published = models.BooleanField(
         default=True, help_text="Untick to hide the term from the glossary and from pages."
     )
-    history = HistoricalRecords()
-
     objects = GlossaryTermQuerySet.as_manager()
 
     SHIPPED_FIELDS = ("term", "other_spellings", "definition", "published")

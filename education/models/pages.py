@@ -1,7 +1,8 @@
 """Content that clinical editors keep up to date in the admin.
 
-Every model keeps its full edit history (django-simple-history), so nothing an editor writes
-is ever lost and any version can be restored from the admin. Public views only ever read
+Every change to a page, checklist item or glossary term is kept as a ``Revision``
+(education.governance), so nothing an editor writes is ever lost and any version can be
+restored from the admin. Public views only ever read
 through each model's ``published()`` queryset.
 """
 
@@ -13,7 +14,6 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
-from simple_history.models import HistoricalRecords
 
 from ..fever import FEVER_TOKEN
 from ..readability import grade_level, spanish_score
@@ -160,8 +160,6 @@ class Page(Translatable, ShippedContent):
         help_text="Spanish pages only: Fernández-Huerta reading ease (0 to 100, higher is "
         "easier). Aim for 70 or more ('bastante fácil').",
     )
-    history = HistoricalRecords()
-
     objects = PageQuerySet.as_manager()
 
     SHIPPED_FIELDS = (

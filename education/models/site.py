@@ -1,5 +1,10 @@
 """Site-wide records edited in the admin: the care team's numbers and fever temperature, the
-content version that keys every cache, and the search synonyms."""
+content version that keys every cache, and the search synonyms.
+
+Help settings and synonyms need no clinical sign-off, so they have no ``Revision``;
+django-simple-history keeps their edit history instead (who changed the 24-hour number, when).
+Governed content (pages, checklist items, glossary terms) has ``Revision`` as its only history.
+"""
 
 import re
 
