@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.text import compress_string
 
+from isatuximab_portal.lib.language import speaking
+
 from ..cache import current_version
 from .content import booklet_context
 from .editions import Edition
@@ -53,7 +55,11 @@ def get_booklet(edition: Edition, site_url: str, language: str) -> Booklet:
 
 
 def make_booklet(edition: Edition, site_url: str, version: int, language: str) -> Booklet:
-    with translation.override(language):  # the headings, dates and page numbers too
+    # The headings, dates, page numbers and numbers ("100,4 °F") too.
+    with (
+        translation.override(language),
+        speaking(language, translation.gettext, translation.ngettext),
+    ):
         pdf = build_booklet(edition, booklet_context(site_url, language), site_url)
     etag = f'"{hashlib.sha256(pdf).hexdigest()[:32]}"'
     return Booklet(pdf=pdf, gzipped=compress_string(pdf), etag=etag, version=version)
