@@ -23,8 +23,10 @@ def format_number(value, places: int | None = None, language: str | None = None)
 
     >>> format_number(Decimal("1125")), format_number(Decimal("112.50"))
     ('1,125', '112.5')
-    >>> format_number(Decimal("1125"), language="es"), format_number(Decimal("112.50"), language="es")
-    ('1125', '112,5')
+    >>> format_number(Decimal("1125"), language="es")
+    '1125'
+    >>> format_number(Decimal("112.50"), language="es")
+    '112,5'
     >>> format_number(Decimal("100.40"), places=1, language="es"), format_number(38, places=1)
     ('100,4', '38')
     >>> format_number(Decimal("1234567.25"), language="es")
