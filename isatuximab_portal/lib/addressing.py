@@ -10,10 +10,20 @@ from .language import current_language
 
 # Common first words of Spanish hospital names, by the article they take.
 _MASCULINE = frozenset(
-    "hospital centro instituto servicio sanatorio complejo consultorio policlínico "
-    "policlinico departamento".split()
+    [
+        "hospital",
+        "centro",
+        "instituto",
+        "servicio",
+        "sanatorio",
+        "complejo",
+        "consultorio",
+        "policlínico",
+        "policlinico",
+        "departamento",
+    ]
 )
-_FEMININE = frozenset("clínica clinica unidad fundación fundacion policlínica".split())
+_FEMININE = frozenset(["clínica", "clinica", "unidad", "fundación", "fundacion", "policlínica"])
 
 
 def call_whom(name: str, language: str | None = None) -> str:

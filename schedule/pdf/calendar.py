@@ -19,9 +19,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from isatuximab_portal.lib.addressing import call_whom
 from isatuximab_portal.lib.dates import long_date, weekday_headings
 from isatuximab_portal.lib.fonts import printable, register_fonts
-from isatuximab_portal.lib.addressing import call_whom
 from isatuximab_portal.lib.language import current_language, gettext
 from isatuximab_portal.lib.paper import PAPER_SIZES
 
