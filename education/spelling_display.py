@@ -20,11 +20,21 @@ def _key(text: str) -> str:
 
 
 def _inflects(spelling: str, term: str) -> bool:
-    """True when each word of ``spelling`` is the word of ``term`` or it plus "s"/"es"."""
+    """True when each word of ``spelling`` is the word of ``term`` or one of its plurals."""
     words, bases = _key(spelling).split(), _key(term).split()
     return len(words) == len(bases) and all(
-        word in (base, base + "s", base + "es") for word, base in zip(words, bases, strict=True)
+        word in _plurals(base) for word, base in zip(words, bases, strict=True)
     )
+
+
+def _plurals(base: str) -> tuple[str, ...]:
+    """A word and its regular plurals: "s", "es", "y" -> "ies" (English), "z" -> "ces"."""
+    forms = [base, base + "s", base + "es"]
+    if base.endswith("y"):
+        forms.append(base[:-1] + "ies")
+    if base.endswith("z"):
+        forms.append(base[:-1] + "ces")
+    return tuple(forms)
 
 
 def shown(spellings: list[str], terms: list[str], definition: str) -> list[str]:

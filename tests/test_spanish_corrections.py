@@ -49,11 +49,12 @@ def test_the_blood_bank_page_says_typing_is_usually_unaffected_and_class_practic
 
 def test_the_card_keeps_for_and_at_least_and_hedges_the_typing(client):
     text = pdf_text(client.post("/es/schedule/wallet-card/", {**CARD, "layout": "card"}))
-    assert "durante los 6 meses siguientes a la última dosis" in text
-    assert "Llévela al menos hasta:" in text
-    assert "normalmente no se ve afectada" in text and "no cambia" not in text
+    assert "Llévela durante el tratamiento y 6 meses más tras la última dosis." in text
+    assert "Al menos hasta:" in text and "Llévela hasta" not in text
+    assert "La tipificación ABO y RhD no suele verse afectada." in text and "no cambia" not in text
     # The English lines on the Spanish card's back name the medicine.
-    assert "isatuximab (anti-CD38) interference" in text
+    assert "In English: isatuximab interferes with IAT" in text
+    assert "Anti-CD38 class practice:" in text
 
 
 def test_the_english_card_is_unchanged(client):
