@@ -114,6 +114,10 @@ def test_the_glossary_lists_real_spellings_only(client, shipped):
     assert not also or "anticuerpos" not in also.group(1)
     assert "Velcade" not in by_slug["bortezomib"].replace("Se vende como Velcade", "")
     assert "En inglés: Antibody" in by_slug["antibody"]
+    # A plural is a search variant, not another spelling, in Spanish and in English.
+    assert "anticuerpos monoclonales" not in by_slug["monoclonal-antibody"]
+    assert "monoclonal antibodies" not in by_slug["monoclonal-antibody"]
+    assert "En inglés: Monoclonal antibody ." in by_slug["monoclonal-antibody"]
 
 
 def test_holidays_for_latin_america_the_us_and_spain_in_spanish():
