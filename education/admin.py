@@ -17,6 +17,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .admin_governance import SUMMARY_FIELD, GovernedAdmin
 from .admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
+from .admin_users import GuardedUserAdmin  # noqa: F401
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings, SearchSynonym
 
 REVIEW_SOON_DAYS = 60

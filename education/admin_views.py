@@ -17,7 +17,8 @@ from . import governance
 from .diff import revision_diff
 from .models import ChecklistItem, GlossaryTerm, Page
 from .readability import grade_level, hard_sentences
-from .revision_models import Approval, Revision
+from .reviewer_models import ReviewerProfile
+from .revision_models import Revision
 from .roles import is_reviewer
 from .views import page_context
 
@@ -25,12 +26,9 @@ HARD_SENTENCE_GRADE = 10
 
 
 class ApproveForm(forms.Form):
-    reviewer_name = forms.CharField(label="Your name, as shown on the public page", max_length=120)
-    reviewer_role = forms.CharField(
-        label="Your role, as shown on the public page",
-        max_length=120,
-        help_text="For example 'Consultant haematologist' or 'Myeloma clinical nurse specialist'.",
-    )
+    """Only the hash seen and the confirmation: the public name and role come from the
+    reviewer's profile, so a name typed into a forged POST is ignored."""
+
     content_hash = forms.CharField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label="I have read this revision and its medical statements are correct."
@@ -150,10 +148,6 @@ def compare(model_admin, request: HttpRequest, obj) -> TemplateResponse:
     return TemplateResponse(request, "admin/education/compare.html", context)
 
 
-def _last_approval_of(user) -> Approval | None:
-    return Approval.objects.filter(reviewer=user).order_by("-created_at").first()
-
-
 def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse:
     revision = get_revision(obj, number)
     problem = ""
@@ -162,10 +156,7 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
         if form.is_valid():
             data = form.cleaned_data
             try:
-                approval = governance.approve(
-                    revision, request.user, data["reviewer_name"], data["reviewer_role"],
-                    data["content_hash"],
-                )  # fmt: skip
+                approval = governance.approve(revision, request.user, data["content_hash"])
             except governance.GovernanceError as exc:
                 problem = str(exc.args[0])
             else:
@@ -175,12 +166,7 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
                 )
                 return redirect(admin_url(obj, "history"))
     else:
-        last = _last_approval_of(request.user)
-        form = ApproveForm(initial={
-            "reviewer_name": last.reviewer_name if last else request.user.get_full_name(),
-            "reviewer_role": last.reviewer_role if last else "",
-            "content_hash": revision.content_hash,
-        })  # fmt: skip
+        form = ApproveForm(initial={"content_hash": revision.content_hash})
         try:
             governance.check_can_approve(revision, request.user, revision.content_hash)
         except governance.GovernanceError as exc:
@@ -189,6 +175,7 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
         "revision": revision,
         "form": form,
         "problem": problem,
+        "profile": ReviewerProfile.of(request.user),
         "preview_url": admin_url(obj, "preview", number),
         "compare_url": admin_url(obj, "compare") + f"?b={number}",
         "history_url": admin_url(obj, "history"),

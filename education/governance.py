@@ -4,9 +4,11 @@ Every rule is enforced here, on the server, whatever the admin templates show:
 
 - ``save_draft``: an editor's change becomes a new draft revision; the live object (what the
   public sees) is untouched. A new object is created hidden, with its first draft.
-- ``approve``: only a member of the Clinical reviewers group, never the draft's author, only the
-  latest draft, and only when the hash the reviewer saw matches the stored wording. Approval
-  copies the draft into the live object, publishes it and restarts the review cycle.
+- ``approve``: only a member of the Clinical reviewers group with a reviewer profile (the public
+  name and role, set by an administrator), never anyone who wrote or re-saved any revision of the
+  object since it was last published, only the latest draft, and only when the hash the reviewer
+  saw matches the stored wording. Approval copies the draft into the live object, publishes it
+  and restarts the review cycle.
 - ``revert``: an old revision becomes a new draft, needing approval like any other change.
 - ``record_published``: content loaded from the shipped files (or by the data migration) is a
   published revision with clinical sign-off pending.
@@ -20,6 +22,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from .models import ChecklistItem, GlossaryTerm, Page
+from .reviewer_models import ReviewerProfile
 from .revision_models import Approval, ReviewSettings, Revision
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
@@ -147,13 +150,30 @@ def save_draft(obj: models.Model, user, summary: str, adding: bool = False) -> R
     return _new_revision(obj, content, summary, user)
 
 
+def authors_since_publication(obj: models.Model) -> set[int]:
+    """Ids of everyone who saved any revision of ``obj`` after its published one."""
+    revisions = revisions_of(obj)
+    published = published_revision(obj)
+    if published is not None:
+        revisions = revisions.filter(number__gt=published.number)
+    return set(revisions.exclude(author=None).values_list("author_id", flat=True))
+
+
 def check_can_approve(revision: Revision, user, seen_hash: str) -> None:
     """Raise GovernanceError with the reason when ``user`` may not approve ``revision``."""
     if not is_reviewer(user):
         raise GovernanceError("Only members of the Clinical reviewers group can approve.")
-    if revision.author_id is not None and revision.author_id == user.pk:
+    if ReviewerProfile.of(user) is None:
         raise GovernanceError(
-            "You wrote this revision, so someone else must approve it (two-person rule)."
+            "Your account has no reviewer profile (the name and role shown on public pages). "
+            "Ask an administrator to set it up under Users, then approve."
+        )
+    if user.pk in authors_since_publication(revision.content_object) or (
+        revision.author_id is not None and revision.author_id == user.pk
+    ):
+        raise GovernanceError(
+            "You wrote or saved a revision of this since it was last published, so someone "
+            "else must approve it (two-person rule)."
         )
     latest = latest_revision(revision.content_object)
     if not revision.is_draft or latest is None or latest.pk != revision.pk:
@@ -168,13 +188,15 @@ def check_can_approve(revision: Revision, user, seen_hash: str) -> None:
 
 
 @transaction.atomic
-def approve(revision: Revision, user, name: str, role: str, seen_hash: str) -> Approval:
-    """Sign off ``revision`` and publish it; the review dates restart from today."""
+def approve(revision: Revision, user, seen_hash: str) -> Approval:
+    """Sign off ``revision`` and publish it; the review dates restart from today.
+
+    The public name and role come from the reviewer's profile, never from the request.
+    """
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     check_can_approve(revision, user, seen_hash)
-    name, role = " ".join(name.split()), " ".join(role.split())
-    if not name or not role:
-        raise GovernanceError("Give the name and role to show on the public page.")
+    profile = ReviewerProfile.of(user)
+    name, role = profile.public_name, profile.public_role
     today = timezone.localdate()
     approval = Approval.objects.create(
         revision=revision,
@@ -183,6 +205,7 @@ def approve(revision: Revision, user, name: str, role: str, seen_hash: str) -> A
         reviewer_role=role[:120],
         content_hash=revision.content_hash,
         approved_on=today,
+        by_superuser=user.is_superuser,
     )
     try:
         publish(revision, reviewed=today, reviewer=f"{name} ({role})")

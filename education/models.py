@@ -242,5 +242,6 @@ class Page(Translatable, ShippedContent):
 # The other models live in their own modules; importing them here registers them with Django
 # and keeps ``from education.models import ...`` working everywhere.
 from .item_models import NEGATIVE_START, ChecklistItem, GlossaryTerm  # noqa: E402, F401
+from .reviewer_models import ReviewerProfile  # noqa: E402, F401
 from .revision_models import Approval, PageFeedback, ReviewSettings, Revision  # noqa: E402, F401
 from .site_models import ContentVersion, HelpSettings, SearchSynonym  # noqa: E402, F401

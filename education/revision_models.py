@@ -86,6 +86,10 @@ class Approval(models.Model):
     content_hash = models.CharField(max_length=64, help_text="The hash of the text approved.")
     approved_on = models.DateField()
     created_at = models.DateTimeField(default=timezone.now)
+    by_superuser = models.BooleanField(
+        default=False,
+        help_text="The approver was a superuser (break-glass); the dashboard shows it.",
+    )
 
     class Meta:
         ordering = ["-created_at"]

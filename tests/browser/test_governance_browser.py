@@ -76,11 +76,10 @@ def test_the_preview_prints_like_the_public_page(page, content):
 
 
 def test_a_reviewer_approves_in_the_browser_and_the_public_page_changes(page, content, browser):
-    reviewer("rita")
+    reviewer("rita", public_role="Myeloma nurse")  # name and role come from the profile
     sign_in(page, "rita")
     page.goto(f"/admin/education/page/{content.pk}/revisions/2/approve/")
-    page.get_by_label("Your role, as shown on the public page").fill("Myeloma nurse")
-    page.get_by_label("Your name, as shown on the public page").fill("Rita Reviewer")
+    assert page.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
     page.get_by_label("I have read this revision").check()
     page.get_by_role("button", name="Approve and publish").click()
     assert page.get_by_text("is approved and published").is_visible()

@@ -188,7 +188,7 @@ def test_the_service_refuses_approval_without_the_admin_too(page):
     )
     for user in (author, other):
         with pytest.raises(governance.GovernanceError):
-            governance.approve(draft, user, "Name", "Role", draft.content_hash)
+            governance.approve(draft, user, draft.content_hash)
 
 
 def test_a_clinical_reviewer_cannot_save_content(as_reviewer, page):
