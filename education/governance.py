@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from .concurrency import check_fresh, lock_object
 from .models import ChecklistItem, GlossaryTerm, Page
 from .reviewer_models import ReviewerProfile
 from .revision_models import Approval, ReviewSettings, Revision
@@ -132,11 +133,15 @@ def _placeholder_review(obj: models.Model) -> None:
 
 
 @transaction.atomic
-def save_draft(obj: models.Model, user, summary: str, adding: bool = False) -> Revision:
+def save_draft(
+    obj: models.Model, user, summary: str, adding: bool = False, base: int | None = None
+) -> Revision:
     """Store ``obj``'s in-memory field values as a new draft revision.
 
     An existing object is not saved: the public keeps seeing the published wording. A new
     object is saved hidden (draft status, or unpublished) so it has an id for its revisions.
+    ``base`` is the latest revision number the editor's form was opened on: if someone saved
+    since, ``concurrency.StaleEdit`` is raised and nothing is stored.
     """
     if not _can_edit(user, type(obj), adding):
         raise GovernanceError("You do not have permission to edit this content.")
@@ -146,6 +151,8 @@ def save_draft(obj: models.Model, user, summary: str, adding: bool = False) -> R
         _placeholder_review(obj)
         obj.save()
     else:
+        lock_object(obj)
+        check_fresh(obj, base)
         _replace_older_drafts(obj)
     return _new_revision(obj, content, summary, user)
 
@@ -193,6 +200,7 @@ def approve(revision: Revision, user, seen_hash: str) -> Approval:
 
     The public name and role come from the reviewer's profile, never from the request.
     """
+    lock_object(revision.content_object)  # the same order as save_draft: object, then revision
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     check_can_approve(revision, user, seen_hash)
     profile = ReviewerProfile.of(user)
@@ -236,6 +244,7 @@ def revert(old: Revision, user, summary: str = "") -> Revision:
     obj = old.content_object
     if not _can_edit(user, type(obj), adding=False):
         raise GovernanceError("You do not have permission to edit this content.")
+    lock_object(obj)
     _replace_older_drafts(obj)
     summary = summary or f"Back to the wording of revision {old.number}"
     return _new_revision(obj, dict(old.content), summary, user, based_on=old)

@@ -61,7 +61,13 @@ class Revision(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "number"], name="one_number_per_revision"
-            )
+            ),
+            # Never two open drafts of one object (a partial unique index on both databases).
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state="draft"),
+                name="one_open_draft_per_object",
+            ),
         ]
         indexes = [models.Index(fields=["content_type", "object_id", "state"])]
         permissions = [("approve_revision", "Can approve a revision (clinical reviewer)")]

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from education import governance
@@ -412,7 +413,9 @@ def test_an_older_draft_is_refused_even_if_it_still_says_draft(as_editor, as_rev
     """Two editors saving at once could leave two drafts; only the latest can be approved."""
     save_in_admin(as_editor, page, body="First try.")
     save_in_admin(as_editor, page, body="Second try.")
-    Revision.objects.filter(number=2).update(state=Revision.State.DRAFT)
+    # The database now refuses a second open draft (issue 22), so the old one stays 'replaced'.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Revision.objects.filter(number=2).update(state=Revision.State.DRAFT)
     response = approve_in_admin(as_reviewer, page, 2)
     assert response.status_code == 403
     assert "no longer the latest draft" in response.content.decode()
