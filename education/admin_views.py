@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from . import governance
 from .diff import revision_diff
-from .models import ChecklistItem, GlossaryTerm, Page
+from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .readability import grade_level, hard_sentences
 from .reviewer_models import ReviewerProfile
 from .revision_models import Revision
@@ -86,8 +86,19 @@ def history(model_admin, request: HttpRequest, obj) -> TemplateResponse:
     return TemplateResponse(request, "admin/education/history.html", context)
 
 
+def _settings_rows(draft) -> list[tuple[str, str]]:
+    return [
+        (str(f.verbose_name).capitalize(), f.value_from_object(draft))
+        for f in governance.content_fields(type(draft))
+    ]
+
+
 def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
     draft = governance.apply_snapshot(type(obj).objects.get(pk=obj.pk), revision.content)
+    if isinstance(draft, HelpSettings):  # the public 'When to get help' page with these values
+        return "education/get_help.html", {"help_settings": draft}
+    if isinstance(draft, governance.SETTINGS_MODELS):
+        return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}
     if isinstance(draft, Page):
         return "education/page.html", page_context(draft) | {"approval": None}
     if isinstance(draft, ChecklistItem):

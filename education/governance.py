@@ -1,4 +1,5 @@
-"""Drafts, sign-off and publishing for pages, checklist items and glossary terms.
+"""Drafts, sign-off and publishing for pages, checklist items, glossary terms and the safety
+settings (help numbers and fever temperature, search synonyms, review interval).
 
 Every rule is enforced here, on the server, whatever the admin templates show:
 
@@ -22,13 +23,16 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from .concurrency import check_fresh, lock_object
-from .models import ChecklistItem, GlossaryTerm, Page
+from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, SearchSynonym
 from .reviewer_models import ReviewerProfile
 from .revision_models import Approval, ReviewSettings, Revision
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
 
 GOVERNED_MODELS: tuple[type[models.Model], ...] = (Page, ChecklistItem, GlossaryTerm)
+# Safety settings: the fever temperature, the care team's numbers, search synonyms and the
+# review interval are drafts until a clinical reviewer approves them, exactly like pages.
+SETTINGS_MODELS: tuple[type[models.Model], ...] = (HelpSettings, ReviewSettings, SearchSynonym)
 # Set by approval only, never by an editor's draft.
 REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
 VISIBILITY_FIELDS = {"status": Page.Status.DRAFT, "published": False}
@@ -132,6 +136,23 @@ def _placeholder_review(obj: models.Model) -> None:
         obj.reviewer = obj.reviewer or "Not yet reviewed"
 
 
+def _save_hidden(obj: models.Model) -> None:
+    """Save a new object so the public does not see its content before approval.
+
+    A one-record settings model (help numbers, review interval) is saved with its defaults,
+    which is what the public already sees while no record exists; the typed values wait in
+    the draft.
+    """
+    if hasattr(type(obj), "SINGLETON_PK"):
+        blank = type(obj)()
+        blank.save()
+        obj.pk = blank.pk
+        return
+    _hide(obj)
+    _placeholder_review(obj)
+    obj.save()
+
+
 @transaction.atomic
 def save_draft(
     obj: models.Model, user, summary: str, adding: bool = False, base: int | None = None
@@ -147,9 +168,7 @@ def save_draft(
         raise GovernanceError("You do not have permission to edit this content.")
     content = snapshot(obj)
     if adding:
-        _hide(obj)
-        _placeholder_review(obj)
-        obj.save()
+        _save_hidden(obj)
     else:
         lock_object(obj)
         check_fresh(obj, base)

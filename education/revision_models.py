@@ -105,7 +105,8 @@ class Approval(models.Model):
 
 
 class ReviewSettings(models.Model):
-    """How often published content must be reviewed again. There is only one record."""
+    """How often published content must be reviewed again. There is only one record; a change
+    is a draft until a clinical reviewer approves it (education.governance)."""
 
     SINGLETON_PK = 1
 

@@ -1,0 +1,49 @@
+"""The data migration carries today's safety settings over as published, changing nothing."""
+
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from education.snapshots import content_hash
+
+BEFORE = [("education", "0009_search_synonym_published")]
+AFTER = [("education", "0010_settings_under_sign_off")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_todays_settings_become_published_revision_1():
+    old = migrate(BEFORE)
+    old.get_model("education", "HelpSettings").objects.create(
+        pk=1, centre_name="Unit A", phone_24h="0100", emergency_number="999",
+        fever_threshold_c=Decimal("37.5"),
+    )  # fmt: skip
+    old.get_model("education", "ReviewSettings").objects.create(pk=1, review_months=6)
+    synonyms = old.get_model("education", "SearchSynonym").objects.count()
+    try:
+        new = migrate(AFTER)
+        revisions = new.get_model("education", "Revision").objects.select_related("content_type")
+        by_model: dict[str, list] = {}
+        for revision in revisions:
+            by_model.setdefault(revision.content_type.model, []).append(revision)
+        (help_rev,) = by_model["helpsettings"]
+        assert (help_rev.number, help_rev.state, help_rev.author_id) == (1, "published", None)
+        expected = {"centre_name": "Unit A", "phone_24h": "0100", "emergency_number": "999",
+                    "fever_threshold_c": "37.5"}  # fmt: skip
+        assert help_rev.content == expected
+        assert help_rev.content_hash == content_hash(help_rev.content)
+        assert by_model["reviewsettings"][0].content == {"review_months": 6}
+        assert synonyms > 0 and len(by_model["searchsynonym"]) == synonyms
+        assert all(r.content["published"] is True for r in by_model["searchsynonym"])
+        live = new.get_model("education", "HelpSettings").objects.get()
+        assert live.fever_threshold_c == Decimal("37.5") and live.phone_24h == "0100"
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
