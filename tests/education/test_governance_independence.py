@@ -245,3 +245,20 @@ def test_a_superuser_approval_is_shown_on_the_dashboard(page):
     home = logged_in(reviewer()).get("/admin/").content.decode()
     section = home[home.index("Approvals by superusers") :]
     assert "approved by root as On-call (Consultant)" in section
+
+
+def test_assign_role_records_the_grant_and_the_profile(page):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    rita = User.objects.create_user("rita", "r@example.org", "x" * 16)
+    out = StringIO()
+    call_command("assign_role", "rita", "reviewer", public_name="Rita Ruiz",
+                 public_role="Myeloma nurse", stdout=out)  # fmt: skip
+    assert "Approvals by rita will show: Rita Ruiz (Myeloma nurse)." in out.getvalue()
+    messages = list(LogEntry.objects.values_list("change_message", flat=True))
+    assert f"Role change: granted {REVIEWERS} to rita (server command line)" in messages
+    save_in_admin(logged_in(editor()), page, "Edit", body="New words.")
+    assert approve_in_admin(logged_in(rita), page, 2).status_code == 302
+    assert "Rita Ruiz (Myeloma nurse)" in public_html(page)
