@@ -150,6 +150,8 @@ def test_granting_the_reviewer_role_is_in_the_audit_log_and_on_the_dashboard():
     assert any("reviewer profile of newcomer: Dr Ana Ruiz" in m for m in messages)
     home = logged_in(reviewer()).get("/admin/").content.decode()
     assert f"granted {REVIEWERS} to newcomer (by boss)" in home
+    profiles = client.get("/admin/education/reviewerprofile/").content.decode()
+    assert "Dr Ana Ruiz" in profiles and "Consultant haematologist" in profiles
     client.post(f"/admin/auth/user/{newcomer.pk}/change/", user_form(client, newcomer)
                 | {"groups": [str(Group.objects.get(name=EDITORS).pk)]})  # fmt: skip
     assert f"Role change: removed {REVIEWERS} from newcomer" in LogEntry.objects.values_list(

@@ -66,6 +66,8 @@ def test_a_fever_and_phone_change_is_not_public_until_a_different_reviewer_appro
                              fever_threshold_c="39.0", phone_24h=NEW_PHONE)  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:2000]
     assert HelpSettings.load().fever_threshold_c == Decimal("38.0")
+    waiting = logged_in(reviewer("dash")).get("/admin/").content.decode()
+    assert "Help settings (care team numbers)</a>,\n      revision 2 by boss" in waiting
     for where, text in public_texts().items():
         assert OLD_FEVER in text and NEW_FEVER not in text, where
         assert NEW_PHONE not in text, where
