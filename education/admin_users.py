@@ -4,8 +4,9 @@
   reviewer profile, in the form (read-only) or in the save path (refused), superusers included:
   superuser accounts are for break-glass only (docs/governance.md).
 - Only a superuser can make someone a superuser or give permissions one by one.
-- Every change of role or status, and every reviewer profile set, is written to the admin's
-  audit log (LogEntry) as "Role change: ...", which the review dashboard lists.
+- Every change of role or status, every reviewer profile set and every password set by another
+  account is written to the admin's audit log (LogEntry) as "Role change: ...", which the
+  review dashboard lists.
 """
 
 from django.contrib import admin
@@ -81,6 +82,16 @@ class GuardedUserAdmin(UserAdmin):
                 state = "on" if getattr(user, flag) else "off"
                 self.log_change(request, user, f"{ROLE_CHANGE}{flag} {state} for {user.username}")
         self._log_profile(request, user, formsets)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = ""):
+        """Setting someone else's password could let one person sign in as a reviewer: it is
+        allowed (people forget passwords) but recorded and shown on the dashboard."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and str(request.user.pk) != id:
+            user = User.objects.get(pk=id)
+            message = f"{ROLE_CHANGE}password of {user.username} set by another account"
+            self.log_change(request, user, message)
+        return response
 
     def _log_profile(self, request: HttpRequest, user, formsets) -> None:
         for formset in formsets:

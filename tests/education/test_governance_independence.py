@@ -264,3 +264,13 @@ def test_assign_role_records_the_grant_and_the_profile(page):
     save_in_admin(logged_in(editor()), page, "Edit", body="New words.")
     assert approve_in_admin(logged_in(rita), page, 2).status_code == 302
     assert "Rita Ruiz (Myeloma nurse)" in public_html(page)
+
+
+def test_setting_a_reviewers_password_is_on_the_dashboard():
+    boss, rita = administrator(), reviewer("rita")
+    url = f"/admin/auth/user/{rita.pk}/password/"
+    data = {"password1": "another-long-pass-42", "password2": "another-long-pass-42"}
+    response = logged_in(boss).post(url, data | {"usable_password": "true"})
+    assert response.status_code == 302
+    home = logged_in(reviewer("other")).get("/admin/").content.decode()
+    assert "password of rita set by another account (by boss)" in home
