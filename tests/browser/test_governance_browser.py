@@ -137,3 +137,20 @@ def test_the_feedback_block_works_without_javascript(browser, live_server, conte
         assert context.cookies() == []
     finally:
         context.close()
+
+
+def test_a_stale_save_shows_the_difference_accessibly_and_keeps_the_edit(page, axe_check, content):
+    editor("anna")
+    sign_in(page, "anna")
+    page.goto(f"/admin/education/page/{content.pk}/change/")
+    page.get_by_label("Body").fill("Anna's new words for the drip.")
+    page.get_by_label("Change summary").fill("Anna's edit")
+    fresh = governance.apply_snapshot(Page.objects.get(pk=content.pk), {"body": "Ben's words."})
+    governance.save_draft(fresh, editor("ben"), "Ben's edit", base=2)  # saved meanwhile
+    page.get_by_role("button", name="Save", exact=True).click()
+    alert = page.locator(".governance-stale")
+    alert.wait_for()
+    assert alert.get_by_text("Someone changed this since you opened it.").is_visible()
+    assert alert.locator("ins", has_text="Ben's").count() == 1
+    assert page.get_by_label("Body").input_value() == "Anna's new words for the drip."
+    axe_check(page)
