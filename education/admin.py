@@ -1,7 +1,8 @@
 """Admin for clinical content editors and reviewers.
 
-Pages, checklist items, glossary terms and the safety settings (admin_settings.py) are edited
-as drafts and published by a clinical reviewer's approval (admin_governance.py, governance.py).
+Pages, checklist items, glossary terms and the safety settings (governance/admin_settings.py)
+are edited as drafts and published by a clinical reviewer's approval (governance/admin.py,
+governance/rules.py).
 "History" on each object lists every revision with preview, word diff, approval and revert.
 Nothing can be deleted here.
 """
@@ -14,10 +15,14 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
 
-from .admin_governance import SUMMARY_FIELD, GovernedAdmin
-from .admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
-from .admin_settings import HelpSettingsAdmin, ReviewSettingsAdmin, SearchSynonymAdmin  # noqa: F401
-from .admin_users import GuardedUserAdmin  # noqa: F401
+from .governance.admin import SUMMARY_FIELD, GovernedAdmin
+from .governance.admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
+from .governance.admin_settings import (  # noqa: F401
+    HelpSettingsAdmin,
+    ReviewSettingsAdmin,
+    SearchSynonymAdmin,
+)
+from .governance.admin_users import GuardedUserAdmin  # noqa: F401
 from .models import ChecklistItem, GlossaryTerm, Page
 
 REVIEW_SOON_DAYS = 60

@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "csp",
     "education",
     "schedule",
+    "card",
 ]
 
 MIDDLEWARE = [
@@ -239,7 +240,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# django-axes: lock an admin login out after repeated failures (see education/tests).
+# django-axes: lock an admin login out after repeated failures (see tests/test_admin_protection.py).
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -2,9 +2,8 @@
 
 import pytest
 
-from education import governance
-from education.models import Page
-from education.revision_models import PageFeedback
+from education.governance import rules as governance
+from education.models import Page, PageFeedback
 from tests.education.governance_helpers import editor, reviewer
 
 PASSWORD = "x" * 16

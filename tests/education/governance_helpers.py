@@ -4,9 +4,9 @@ import re
 
 from django.contrib.auth.models import Group, User
 
-from education import governance
-from education.reviewer_models import ReviewerProfile
-from education.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.governance import rules as governance
+from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.models import ReviewerProfile
 
 
 def user_in(role: str, username: str, **fields) -> User:

@@ -8,9 +8,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.test import Client
 
-from education import governance
-from education.models import Page
-from education.revision_models import Revision
+from education.governance import rules as governance
+from education.models import Page, Revision
 
 from .conftest import make_page
 from .governance_helpers import change_form, editor
@@ -67,7 +66,7 @@ def test_the_service_refuses_a_stale_base_too():
     governance.save_draft(
         governance.apply_snapshot(page, {"body": "One."}), editor(), "One", base=1
     )
-    from education.concurrency import StaleEdit
+    from education.governance.concurrency import StaleEdit
 
     with pytest.raises(StaleEdit):
         governance.save_draft(

@@ -6,9 +6,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from education import governance
-from education.models import ChecklistItem, GlossaryTerm, Page
-from education.revision_models import Approval, ReviewSettings, Revision
+from education.governance import rules as governance
+from education.models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
 
 from .conftest import make_item, make_page, make_term
 from .governance_helpers import (

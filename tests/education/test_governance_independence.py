@@ -8,10 +8,9 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from education import governance
-from education.reviewer_models import ReviewerProfile
-from education.revision_models import Approval
-from education.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.governance import rules as governance
+from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.models import Approval, ReviewerProfile
 
 from .conftest import make_page
 from .governance_helpers import administrator, approve_in_admin, editor, reviewer, save_in_admin

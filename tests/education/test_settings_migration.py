@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from education.snapshots import content_hash
+from education.governance.snapshots import content_hash
 
-BEFORE = [("education", "0009_search_synonym_published")]
-AFTER = [("education", "0010_settings_under_sign_off")]
+BEFORE = [("education", "0010_search_synonym_published")]
+AFTER = [("education", "0011_settings_under_sign_off")]
 
 
 def migrate(targets):

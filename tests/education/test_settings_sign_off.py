@@ -11,9 +11,8 @@ from django.core.management import call_command
 from django.test import Client
 from pypdf import PdfReader
 
-from education import governance
-from education.models import HelpSettings, SearchSynonym
-from education.revision_models import ReviewSettings
+from education.governance import rules as governance
+from education.models import HelpSettings, ReviewSettings, SearchSynonym
 
 from .conftest import make_page
 from .governance_helpers import administrator, approve_in_admin, reviewer, save_in_admin
@@ -73,7 +72,7 @@ def test_a_fever_and_phone_change_is_not_public_until_a_different_reviewer_appro
         assert NEW_PHONE not in text, where
     # The administrator, even when also a reviewer, cannot approve their own change.
     boss.groups.add(*reviewer("alt").groups.all())
-    from education.reviewer_models import ReviewerProfile
+    from education.models import ReviewerProfile
 
     ReviewerProfile.objects.create(user=boss, public_name="Boss", public_role="Admin")
     assert approve_in_admin(logged_in(boss), site, 2).status_code == 403

@@ -15,9 +15,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from education.admin_users import ROLE_CHANGE
-from education.reviewer_models import ReviewerProfile
-from education.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.governance.admin_users import ROLE_CHANGE
+from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.models import ReviewerProfile
 
 ROLES = {"editor": EDITORS, "reviewer": REVIEWERS, "administrator": ADMINISTRATORS}
 
