@@ -49,3 +49,25 @@ def test_todays_settings_become_published_revision_1():
         assert live.fever_threshold_c == Decimal("37.5") and live.phone_24h == "0100"
     finally:
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_duplicate_open_drafts_left_by_the_old_race_become_replaced():
+    old = migrate([("education", "0008_reviewer_profiles")])
+    ct = old.get_model("contenttypes", "ContentType").objects.get_or_create(
+        app_label="education", model="page"
+    )[0]
+    revisions = old.get_model("education", "Revision").objects
+    for number in (1, 2, 3):
+        revisions.create(content_type=ct, object_id=42, number=number, content={},
+                         content_hash="x", summary="s", author_name="a", state="draft")  # fmt: skip
+    try:
+        new = migrate([("education", "0009_one_open_draft")])
+        states = dict(
+            new.get_model("education", "Revision")
+            .objects.filter(object_id=42)
+            .values_list("number", "state")
+        )
+        assert states == {1: "replaced", 2: "replaced", 3: "draft"}
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
