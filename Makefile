@@ -99,9 +99,15 @@ serve: $(STAMP) staticfiles/staticfiles.json
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# The first administrator: the account (username, e-mail, password), then its second factor
+# (a QR code to scan, the first code from the app, then the recovery codes). `make admin NAME=x`
+# skips the username question. Staff cannot open the admin without the second factor.
 admin: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py createsuperuser
+	@set -e; name="$(NAME)"; \
+	if [ -z "$$name" ]; then printf "Username for the new administrator: "; read -r name; fi; \
+	DEBUG=1 $(BIN)/python manage.py createsuperuser --username "$$name"; \
+	DEBUG=1 $(BIN)/python manage.py enrol_second_factor "$$name"
 
 # Re-extract the interface strings into locale/es/LC_MESSAGES/django.po, then compile django.mo.
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and

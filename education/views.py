@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
+from access.staff import is_verified_staff
 from schedule.private import in_page_language
 
 from .cache import cached_page
@@ -54,8 +55,8 @@ def learn(request: HttpRequest) -> HttpResponse:
 
 def _visible_page(request: HttpRequest, slug: str) -> Page:
     """A published page in the active language, or the English one while it is not translated;
-    for staff also a draft (shown as a preview)."""
-    pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
+    for staff who passed the second factor also a draft (shown as a preview)."""
+    pages = Page.objects.all() if is_verified_staff(request.user) else Page.objects.published()
     language = active_language()
     page = pages.for_language(language).filter(slug=slug).first()
     if page is None and language != ENGLISH:
