@@ -11,7 +11,7 @@ REPORTS ?= reports
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-postgres bench load serve admin lint format install clean messages
+.PHONY: run test test-postgres bench load serve admin backup restore lint format install clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -108,6 +108,18 @@ admin: $(STAMP)
 	if [ -z "$$name" ]; then printf "Username for the new administrator: "; read -r name; fi; \
 	DEBUG=1 $(BIN)/python manage.py createsuperuser --username "$$name"; \
 	DEBUG=1 $(BIN)/python manage.py enrol_second_factor "$$name"
+
+# Back up the database in DATABASE_URL to backups/<UTC time>.sqlite3 or .dump, and restore one
+# (docs/operations.md, "Backups and restore"). On a development clone (no SECRET_KEY) they run
+# with DEBUG=1 like `make run`. `make restore` refuses to overwrite a database that holds
+# accounts or content unless FORCE=1.
+DEV_ENV := $(if $(SECRET_KEY),,DEBUG=1)
+backup: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py backup $(FILE)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/NAME [FORCE=1]"; exit 2; }
+	$(DEV_ENV) $(BIN)/python manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force,)
 
 # Re-extract the interface strings into locale/es/LC_MESSAGES/django.po, then compile django.mo.
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and

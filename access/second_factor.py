@@ -7,6 +7,7 @@ only as django-otp stores them). After that, every sign-in needs a code from one
 """
 
 import base64
+import io
 
 import django_otp
 import segno
@@ -51,9 +52,11 @@ def qr_svg(uri: str) -> str:
     return svg.replace("<svg ", '<svg role="img" ', 1)
 
 
-def terminal_qr(uri: str, out) -> None:
+def terminal_qr(uri: str) -> str:
     """The same QR code drawn with block characters, for `make admin`."""
-    segno.make(uri, error="m").terminal(out=out, compact=True)
+    drawing = io.StringIO()
+    segno.make(uri, error="m").terminal(out=drawing, compact=True)
+    return drawing.getvalue()
 
 
 def wait_message(device) -> str | None:

@@ -45,7 +45,7 @@ class Command(BaseCommand):
     def enrol(self, user) -> None:
         device = second_factor.pending_device(user)
         self.stdout.write("Scan this QR code with an authenticator app on your phone:\n")
-        second_factor.terminal_qr(device.config_url, self.stdout)
+        self.stdout.write(second_factor.terminal_qr(device.config_url), ending="")
         key = second_factor.secret_text(device)
         self.stdout.write(f"\nOr enter this key by hand (time-based): {key}")
         self.stdout.write(f"Address for the app: {device.config_url}\n")
