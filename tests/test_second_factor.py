@@ -189,3 +189,20 @@ def test_enrolment_from_the_terminal(staff, monkeypatch, capsys):
     call_command("enrol_second_factor", "sam", "--reset")
     assert not TOTPDevice.objects.filter(user=staff).exists()
     assert not StaticDevice.objects.filter(user=staff).exists()
+
+
+def test_the_admin_never_shows_a_device_key_or_recovery_codes(admin_client, admin_user):
+    device = app_device(admin_user)
+    spare = recovery_code(admin_user)
+    recovery = StaticDevice.objects.get(user=admin_user)
+    pages = [
+        admin_client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/"),
+        admin_client.get(f"/admin/otp_static/staticdevice/{recovery.pk}/change/"),
+        admin_client.get("/admin/otp_totp/totpdevice/"),
+    ]
+    secret = base64.b32encode(device.bin_key).decode()
+    for response in pages:
+        text = response.content.decode()
+        assert response.status_code == 200
+        assert device.key not in text and secret not in text and spare not in text
+    assert admin_client.get("/admin/otp_totp/totpdevice/add/").status_code == 403
