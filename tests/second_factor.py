@@ -26,8 +26,10 @@ def current_code(device: TOTPDevice) -> str | None:
     (django-otp refuses a code twice); None when the steps in tolerance are used up."""
     device.refresh_from_db()
     now = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).t()
-    for step in range(now - device.tolerance, now + device.tolerance + 1):
-        if step > device.last_t:
+    # The current step first, then the next one: a code computed just before a step boundary
+    # is still accepted just after it (tolerance 1), which the previous step would not be.
+    for step in (now, now + 1, now - 1):
+        if step > device.last_t and abs(step - now) <= device.tolerance:
             return str(hotp(device.bin_key, step, device.digits)).zfill(device.digits)
     return None
 

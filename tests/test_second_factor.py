@@ -103,7 +103,8 @@ def test_staff_with_a_device_must_type_a_code_after_the_password(client, staff):
         assert client.get(url).status_code == 200, url
 
 
-def test_a_code_works_once_and_wrong_codes_are_throttled(client, staff, django_user_model):
+@override_settings(OTP_TOTP_THROTTLE_FACTOR=60)  # a 60 s wait, so a slow machine cannot miss it
+def test_a_code_works_once_and_wrong_codes_are_throttled(client, staff):
     device = app_device(staff)
     password_login(client)
     code = current_code(device)
@@ -206,3 +207,10 @@ def test_the_admin_never_shows_a_device_key_or_recovery_codes(admin_client, admi
         assert response.status_code == 200
         assert device.key not in text and secret not in text and spare not in text
     assert admin_client.get("/admin/otp_totp/totpdevice/add/").status_code == 403
+
+
+def test_the_code_page_never_sends_anyone_off_the_admin(client, staff):
+    device = app_device(staff)
+    password_login(client)
+    response = client.post(VERIFY, {"code": current_code(device), "next": "https://evil.example/"})
+    assert response["Location"] == "/admin/"
