@@ -5,6 +5,7 @@ pg_dump/pg_restore come from PATH or /usr/lib/postgresql/*/bin.
 """
 
 import uuid
+from urllib.parse import quote
 
 import pytest
 from django.contrib.admin.models import ADDITION, CHANGE, LogEntry
@@ -90,8 +91,8 @@ def fresh_database(tmp_path):
     name = f"restore_{uuid.uuid4().hex[:12]}"
     with connection.cursor() as cursor:
         cursor.execute(f'CREATE DATABASE "{name}"')
-    url = (f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:"
-           f"{settings['PORT']}/{name}")  # fmt: skip
+    user, password = quote(settings["USER"], safe=""), quote(settings["PASSWORD"], safe="")
+    url = f"postgres://{user}:{password}@{settings['HOST']}:{settings['PORT']}/{name}"
     yield url, {**settings, "NAME": name}
     with connection.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
