@@ -9,6 +9,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import override_settings
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -214,3 +215,13 @@ def test_the_code_page_never_sends_anyone_off_the_admin(client, staff):
     password_login(client)
     response = client.post(VERIFY, {"code": current_code(device), "next": "https://evil.example/"})
     assert response["Location"] == "/admin/"
+
+
+def test_terminal_enrolment_stops_cleanly_without_a_code(staff, monkeypatch):
+    def no_input(prompt):
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", no_input)
+    with pytest.raises(CommandError, match="run the command again"):
+        call_command("enrol_second_factor", "sam")
+    assert not TOTPDevice.objects.filter(user=staff, confirmed=True).exists()

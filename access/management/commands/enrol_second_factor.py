@@ -50,7 +50,11 @@ class Command(BaseCommand):
         self.stdout.write(f"\nOr enter this key by hand (time-based): {key}")
         self.stdout.write(f"Address for the app: {device.config_url}\n")
         for _ in range(TRIES):
-            result = second_factor.confirm(device, input("The 6-digit code your app shows: "))
+            try:
+                typed = input("The 6-digit code your app shows: ")
+            except (EOFError, KeyboardInterrupt):
+                raise CommandError("Stopped; run the command again to finish.") from None
+            result = second_factor.confirm(device, typed)
             if not isinstance(result, str):
                 return self.show_codes(user, result)
             self.stderr.write(result)
