@@ -9,16 +9,26 @@ ignored, so a client cannot dodge the count by sending a different made-up addre
 
 import contextlib
 import ipaddress
+import logging
 import math
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+logger = logging.getLogger(__name__)
+MISSING_PROXY_SETTING = (
+    "A login came with an X-Forwarded-For header but BEHIND_TLS_PROXY is off: if a proxy sits "
+    "in front of the site, every login counts against the proxy's one address and five wrong "
+    "passwords lock everybody out. Set BEHIND_TLS_PROXY=1 (docs/operations.md)."
+)
+
 
 def client_address(request: HttpRequest) -> str | None:
     """AXES_CLIENT_IP_CALLABLE: the real client's address (see the module docstring)."""
     address = request.META.get("REMOTE_ADDR")
+    if not settings.BEHIND_TLS_PROXY and "HTTP_X_FORWARDED_FOR" in request.META:
+        logger.warning(MISSING_PROXY_SETTING)  # the setting's name only, never an address
     if settings.BEHIND_TLS_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
         # No usable header: count the proxy's own address, never crash.

@@ -74,9 +74,12 @@ def test_behind_the_proxy_only_the_entry_our_proxy_added_counts(client):
 
 
 @override_settings(BEHIND_TLS_PROXY=False)
-def test_without_the_proxy_setting_the_header_is_ignored(client):
+def test_without_the_proxy_setting_the_header_is_ignored(client, caplog):
     for n in range(settings.AXES_FAILURE_LIMIT):
         attempt(client, USERS[n], "guess", ATTACKER, f"192.0.2.{n}")
+
+    assert "Set BEHIND_TLS_PROXY=1" in caplog.text  # the operator is told
+    assert "192.0.2." not in caplog.text
 
     assert locked(attempt(client, "ana", PASSWORD, ATTACKER, "198.51.100.99"))
     assert signed_in(attempt(client.__class__(), "ana", PASSWORD, RITA_HOME))
