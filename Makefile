@@ -1,6 +1,8 @@
 # Two commands do everything on a fresh machine with Python 3.11+:
 #   make run   - set up and serve the site on http://127.0.0.1:8000 (development mode)
 #   make test  - set up and run the whole suite (lint, checks, pytest with browser tests)
+# and, for the edit loop, `make test-fast`: lint and pytest without the browser tests and the
+# booklet PDF builds. Both run pytest on every core (pytest-xdist; TEST_WORKERS=0 runs serially).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,8 +12,13 @@ LOAD_STAMP := $(VENV)/.installed-load
 REPORTS ?= reports
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist: one worker per core; a module's tests stay on one worker (--dist loadscope), so
+# a module-scoped fixture (a booklet build, a browser) is made once, not once per worker.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadscope
+FAST_MARKERS := not bench and not browser and not booklet_build
 
-.PHONY: run test test-postgres bench load serve admin backup restore lint format install clean messages
+.PHONY: run test test-fast test-postgres bench load serve admin backup restore lint format install clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -41,12 +48,18 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+
+# The edit loop: lint, then pytest without the browser tests and the booklet PDF builds.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(XDIST) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
 # The pytest suite alone, against the database in DATABASE_URL (CI runs it on PostgreSQL).
+# Each xdist worker gets its own test database (test_<name>_gw0, _gw1, ...).
 test-postgres: $(STAMP)
-	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://... (see README)"; exit 2;; esac
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://... (see docs/operations.md)"; exit 2;; esac
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # In-process render times (pytest-benchmark) and page weight; results in reports/bench/.
 bench: $(STAMP)
@@ -125,7 +138,7 @@ restore: $(STAMP)
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and
 # `make test` work without gettext; a test fails when the .po has an untranslated or fuzzy
 # entry, or when the committed .mo no longer matches the .po.
-I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests
 messages: $(STAMP)
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemessages -l es $(I18N_ARGS) --no-obsolete
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages -l es $(I18N_ARGS)

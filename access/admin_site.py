@@ -9,8 +9,9 @@ from django.contrib.admin import AdminSite
 from django.http import HttpRequest
 from django.urls import path
 
+from isatuximab_portal.lib.staff import is_verified
+
 from . import views
-from .staff import is_verified
 
 
 class VerifiedAdminSite(AdminSite):

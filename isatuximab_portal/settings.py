@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "csp",
     "education",
     "schedule",
+    "card",
     "access",
 ]
 

@@ -15,9 +15,8 @@ from django.core.management.base import CommandError
 from django.db import connection, connections
 
 from access import backup, second_factor
-from education import governance
-from education.models import Page
-from education.revision_models import PageFeedback
+from education.governance import rules as governance
+from education.models import Page, PageFeedback
 from tests.education.conftest import make_page
 from tests.education.governance_helpers import administrator, editor, reviewer
 from tests.second_factor import sign_in

@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.auth.models import User
 
-from education import governance
-from education.models import Page
-from education.revision_models import PageFeedback
+from education.governance import rules as governance
+from education.models import Page, PageFeedback
 from tests.education.governance_helpers import editor, reviewer
 from tests.second_factor import app_device, current_code
 

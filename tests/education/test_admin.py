@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
-from education.governance import latest_revision
+from education.governance.rules import latest_revision
 from education.models import HelpSettings, Page
 from tests.second_factor import sign_in
 

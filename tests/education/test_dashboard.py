@@ -8,9 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from education import governance
-from education.models import HelpSettings
-from education.revision_models import PageFeedback, Revision
+from education.governance import rules as governance
+from education.models import HelpSettings, PageFeedback, Revision
 from tests.second_factor import sign_in
 
 from .conftest import make_page

@@ -8,8 +8,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from education import feedback, governance
-from education.revision_models import PageFeedback
+from education import feedback
+from education.governance import rules as governance
+from education.models import PageFeedback
 from tests.second_factor import sign_in
 
 from .conftest import make_page

@@ -5,9 +5,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from education import governance
-from education.models import ChecklistItem, GlossaryTerm, Page
-from education.revision_models import Approval, ReviewSettings, Revision
+from education.governance import rules as governance
+from education.models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
 from tests.second_factor import sign_in
 
 from .conftest import make_item, make_page, make_term

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import Client
 
-from education import governance
 from education.content_loader import load_content
+from education.governance import rules as governance
 from education.models import ChecklistItem, GlossaryTerm, Page
 from education.readability import spanish_band, spanish_score
 from tests.second_factor import sign_in
