@@ -10,6 +10,7 @@ from django.test import Client
 
 from education.governance import rules as governance
 from education.models import Page, Revision
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 from .governance_helpers import change_form, editor
@@ -25,9 +26,8 @@ def published_page() -> Page:
 
 
 def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in through the real second factor (tests/second_factor.py)."""
+    return sign_in(Client(), user)
 
 
 def post_form(client: Client, page: Page, data: dict, **changes):

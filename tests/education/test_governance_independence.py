@@ -11,6 +11,7 @@ from django.test import Client
 from education.governance import rules as governance
 from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
 from education.models import Approval, ReviewerProfile
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 from .governance_helpers import administrator, approve_in_admin, editor, reviewer, save_in_admin
@@ -27,9 +28,8 @@ def page():
 
 
 def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in through the real second factor (tests/second_factor.py)."""
+    return sign_in(Client(), user)
 
 
 def user_form(client: Client, user: User) -> dict:
@@ -200,6 +200,9 @@ def test_after_publication_the_earlier_authors_may_approve_a_new_edit(page):
     assert approve_in_admin(logged_in(reviewer("second")), page, 2).status_code == 302
     save_in_admin(logged_in(editor()), page, "Edit two", body="Second draft.")
     assert approve_in_admin(logged_in(first), page, 3).status_code == 302
+    page.refresh_from_db()
+    assert page.body == "Second draft."
+    assert Approval.objects.filter(reviewer=first).count() == 1
 
 
 # Public name and role -------------------------------------------------------------------------
@@ -261,6 +264,7 @@ def test_assign_role_records_the_grant_and_the_profile(page):
     messages = list(LogEntry.objects.values_list("change_message", flat=True))
     assert f"Role change: granted {REVIEWERS} to rita (server command line)" in messages
     save_in_admin(logged_in(editor()), page, "Edit", body="New words.")
+    rita.refresh_from_db()  # now staff: she signs in with her second factor
     assert approve_in_admin(logged_in(rita), page, 2).status_code == 302
     assert "Rita Ruiz (Myeloma nurse)" in public_html(page)
 

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from education.governance import rules as governance
 from education.models import HelpSettings, ReviewSettings, SearchSynonym
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 from .governance_helpers import administrator, approve_in_admin, reviewer, save_in_admin
@@ -26,9 +27,8 @@ PUBLIC_URLS = ["/get-help/", "/checklist/", "/learn/side-effects/", "/es/get-hel
 
 
 def logged_in(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in through the real second factor (tests/second_factor.py)."""
+    return sign_in(Client(), user)
 
 
 def plain(text: str) -> str:
