@@ -154,6 +154,20 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+SQLITE_BUSY_SECONDS = 20
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several staff at once on the embedded default: readers never block the writer (WAL), a
+    # writer waits up to 20 s for another (busy timeout) instead of failing with "database is
+    # locked", and every transaction takes the write lock at its start (IMMEDIATE), so two
+    # transactions never deadlock upgrading from read to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_SECONDS,
+            "init_command": "PRAGMA journal_mode=WAL; "
+            f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
