@@ -31,10 +31,14 @@ $(LOAD_STAMP): $(STAMP)
 staticfiles/staticfiles.json: $(STAMP) isatuximab_portal/apps.py $(shell find static -type f)
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# The task worker (it builds the booklets) runs beside the development server; Ctrl-C stops both.
 run: $(STAMP) staticfiles/staticfiles.json
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_initial_content
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@set -u; export DEBUG=1; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -110,6 +110,10 @@ def local_fetcher() -> "URLFetcher":
     return LocalFontsOnly(allowed_protocols={"file"})
 
 
-def build_booklet(edition: Edition, context: dict, base_url: str) -> bytes:
-    """The finished PDF for one edition of the content in ``context``."""
-    return html_to_pdf(booklet_html(edition, context), booklet_css(edition), base_url)
+def build_booklet(
+    edition: Edition, context: dict, base_url: str, html: str = "", css: str = ""
+) -> bytes:
+    """The finished PDF for one edition of the content in ``context`` (``html`` and ``css``
+    when the caller has rendered them already)."""
+    html = html or booklet_html(edition, context)
+    return html_to_pdf(html, css or booklet_css(edition), base_url)
