@@ -9,6 +9,7 @@ queued, so a content change never ties up the web server.
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.log import log_response
 from django.views.decorators.http import require_safe
 
 from ..cache import accepts_gzip, cached_page, current_version
@@ -42,13 +43,22 @@ def booklet_pdf(request: HttpRequest, filename: str) -> HttpResponse:
         return send_build(request, build, edition.filename)
     if cannot_build():
         return sorry(request, "education/booklet/unavailable.html", {})
-    response = sorry(
-        request, "education/booklet/preparing.html", {"manual": "manual" in request.GET}
-    )
+    return preparing(request)
+
+
+def preparing(request: HttpRequest) -> HttpResponse:
+    """'Being prepared': 503 with Retry-After, never kept by a proxy."""
+    manual = "manual" in request.GET
+    response = sorry(request, "education/booklet/preparing.html", {"manual": manual})
     response["Retry-After"] = str(RETRY_SECONDS)
-    if "manual" not in request.GET:
-        # Checks again by itself, without JavaScript (the page offers to stop it).
+    if not manual:
+        # Checks again by itself without JavaScript: the Refresh header, not a <meta> refresh
+        # (axe's meta-refresh rule, WCAG 2.2.1); the page offers to stop it.
         response["Refresh"] = str(RETRY_SECONDS)
+    # An expected answer, not a server fault: logged as information, not as an error.
+    log_response(
+        "Booklet being prepared: %s", request.path, response=response, request=request, level="info"
+    )
     return response
 
 
