@@ -156,7 +156,7 @@ def gunicorn(env: dict, port: int, workers: int, log: Path) -> subprocess.Popen:
     binary = str(Path(sys.executable).parent / "gunicorn")
     process = start(
         env, binary, "isatuximab_portal.wsgi", "--bind", f"127.0.0.1:{port}",
-        "--workers", str(workers), "--timeout", "60", log=log,
+        "--workers", str(workers), "--timeout", "60", "--no-control-socket", log=log,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
