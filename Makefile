@@ -61,14 +61,15 @@ bench: $(STAMP)
 		--benchmark-json=$(REPORTS)/bench/bench.json $(BENCH_ARGS)
 
 # Locust against gunicorn in production mode on loopback (own SQLite database, static files and
-# throw-away SECRET_KEY in a temporary folder, removed with the server on exit, pass or fail).
+# throw-away SECRET_KEY in a temporary folder, removed with the server on exit, pass or fail),
+# with the task worker that builds the booklets (queued by load_initial_content).
 # 50 users for 30 s; exits non-zero on any failed request (docs/performance.md).
 LOAD_USERS ?= 50
 LOAD_TIME ?= 30s
 LOAD_MAX_CONTENT_RATIO ?= 1.2
 load: $(LOAD_STAMP)
-	@set -eu; pid=""; tmp=$$(mktemp -d /tmp/portal-load.XXXXXX); \
-	trap 'if [ -n "$$pid" ]; then kill $$pid 2>/dev/null || :; wait $$pid || :; fi; rm -rf "$$tmp"' EXIT; \
+	@set -eu; pid=""; wpid=""; tmp=$$(mktemp -d /tmp/portal-load.XXXXXX); \
+	trap 'for p in $$pid $$wpid; do kill $$p 2>/dev/null || :; wait $$p || :; done; rm -rf "$$tmp"' EXIT; \
 	trap 'exit 130' INT TERM; \
 	port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	url=http://127.0.0.1:$$port; \
@@ -80,8 +81,9 @@ load: $(LOAD_STAMP)
 	$(BIN)/python manage.py migrate --noinput --verbosity 0; \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
 	$(BIN)/python manage.py load_initial_content > /dev/null; \
+	$(BIN)/python manage.py db_worker > "$$tmp/worker.log" 2>&1 & wpid=$$!; \
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind 127.0.0.1:$$port --workers 2 \
-		--log-file "$$tmp/gunicorn.log" & pid=$$!; \
+		--no-control-socket --log-file "$$tmp/gunicorn.log" & pid=$$!; \
 	for i in $$(seq 100); do \
 		kill -0 $$pid 2>/dev/null || break; \
 		$(BIN)/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
