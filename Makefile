@@ -1,6 +1,8 @@
 # Two commands do everything on a fresh machine with Python 3.11+:
 #   make run   - set up and serve the site on http://127.0.0.1:8000 (development mode)
 #   make test  - set up and run the whole suite (lint, checks, pytest with browser tests)
+# and, for the edit loop, `make test-fast`: lint and pytest without the browser tests and the
+# booklet PDF builds. Both run pytest on every core (pytest-xdist; TEST_WORKERS=0 runs serially).
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -10,8 +12,13 @@ LOAD_STAMP := $(VENV)/.installed-load
 REPORTS ?= reports
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist: one worker per core; a module's tests stay on one worker (--dist loadscope), so
+# a module-scoped fixture (a booklet build, a browser) is made once, not once per worker.
+TEST_WORKERS ?= auto
+XDIST := -n $(TEST_WORKERS) --dist loadscope
+FAST_MARKERS := not bench and not browser and not booklet_build and not slow
 
-.PHONY: run test test-postgres bench load serve admin lint format install clean messages
+.PHONY: run test test-fast test-postgres bench load serve admin backup restore lint format install clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -45,12 +52,18 @@ test: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
+
+# The edit loop: lint, then pytest without the browser tests and the booklet PDF builds.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest $(XDIST) -m "$(FAST_MARKERS)" $(PYTEST_ARGS)
 
 # The pytest suite alone, against the database in DATABASE_URL (CI runs it on PostgreSQL).
+# Each xdist worker gets its own test database (test_<name>_gw0, _gw1, ...).
 test-postgres: $(STAMP)
-	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://... (see README)"; exit 2;; esac
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://... (see docs/operations.md)"; exit 2;; esac
+	$(BIN)/python -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # In-process render times (pytest-benchmark) and page weight; results in reports/bench/.
 bench: $(STAMP)
@@ -105,15 +118,33 @@ serve: $(STAMP) staticfiles/staticfiles.json
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# The first administrator: the account (username, e-mail, password), then its second factor
+# (a QR code to scan, the first code from the app, then the recovery codes). `make admin NAME=x`
+# skips the username question. Staff cannot open the admin without the second factor.
 admin: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py createsuperuser
+	@set -e; name="$(NAME)"; \
+	if [ -z "$$name" ]; then printf "Username for the new administrator: "; read -r name; fi; \
+	DEBUG=1 $(BIN)/python manage.py createsuperuser --username "$$name"; \
+	DEBUG=1 $(BIN)/python manage.py enrol_second_factor "$$name"
+
+# Back up the database in DATABASE_URL to backups/<UTC time>.sqlite3 or .dump, and restore one
+# (docs/operations.md, "Backups and restore"). On a development clone (no SECRET_KEY) they run
+# with DEBUG=1 like `make run`. `make restore` refuses to overwrite a database that holds
+# accounts or content unless FORCE=1.
+DEV_ENV := $(if $(SECRET_KEY),,DEBUG=1)
+backup: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py backup $(FILE)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/NAME [FORCE=1]"; exit 2; }
+	$(DEV_ENV) $(BIN)/python manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force,)
 
 # Re-extract the interface strings into locale/es/LC_MESSAGES/django.po, then compile django.mo.
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and
 # `make test` work without gettext; a test fails when the .po has an untranslated or fuzzy
 # entry, or when the committed .mo no longer matches the .po.
-I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+I18N_ARGS := --ignore=.venv --ignore=staticfiles --ignore=tests
 messages: $(STAMP)
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemessages -l es $(I18N_ARGS) --no-obsolete
 	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py compilemessages -l es $(I18N_ARGS)

@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from .admin_governance import SUMMARY_FIELD, GovernedAdmin
-from .admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
+from .governance.admin import SUMMARY_FIELD, GovernedAdmin
+from .governance.admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings, SearchSynonym
 
 REVIEW_SOON_DAYS = 60

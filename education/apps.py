@@ -9,7 +9,7 @@ class EducationConfig(AppConfig):
 
     def ready(self) -> None:
         from .cache import connect_signals
-        from .roles import roles_after_migrate
+        from .governance.roles import roles_after_migrate
 
         connect_signals()
         # After auth's own post_migrate (which creates the permissions): education comes later

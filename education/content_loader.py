@@ -3,8 +3,9 @@
 Each object remembers the fingerprint of the shipped version it was last loaded from. On a
 reload an object is updated only while its current content still has that fingerprint (no
 one has edited it since, and no one has saved a draft of it); otherwise the admin's edit is
-kept and reported. An object an admin deleted is not brought back. Every object created or
-updated gets a published revision with clinical sign-off pending (education.governance).
+kept and reported. An object an admin deleted is not brought back: its revisions outlive it
+and name its key. Every object created or updated gets a published revision with clinical
+sign-off pending (governance.rules).
 
 Translations live in ``content/<language>/`` (e.g. ``content/es/``) in the same formats. Each is
 linked to its English original (pages by slug, checklist items by ``order``, glossary terms by
@@ -17,11 +18,21 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .governance import edited_by_someone, published_revision, record_published
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ShippedContent, fingerprint
+from .governance.rules import edited_by_someone, published_revision, record_published
+from .models import (
+    ChecklistItem,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    Revision,
+    ShippedContent,
+    fingerprint,
+)
+from .models.translation import ENGLISH
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -161,6 +172,37 @@ def shipped_glossary(content_dir: Path = CONTENT_DIR) -> list[dict]:
     ]
 
 
+def content_key(model: type[ShippedContent], values: dict, language: str = ENGLISH) -> str:
+    """The shipped file entry an object comes from, e.g. ``page:fever`` or ``es:checklist:10``.
+
+    >>> content_key(GlossaryTerm, {"term": "Infusion"}, "es")
+    'es:glossary:infusion'
+    """
+    if model is Page:
+        key = f"page:{values['slug']}"
+    elif model is ChecklistItem:
+        key = f"checklist:{values['order']}"
+    else:
+        key = f"glossary:{values['term'].lower()}"
+    return key if language == ENGLISH else f"{language}:{key}"
+
+
+def deleted_by_admin(model: type[ShippedContent], key: str) -> bool:
+    """True when a revision of an object that no longer exists carries this shipped key.
+
+    Revisions are never deleted, so they remember an object after it is gone; any of its
+    revisions (the loader's own first one included) names the key it was loaded under.
+    """
+    ct = ContentType.objects.get_for_model(model)
+    gone = Revision.objects.filter(content_type=ct).exclude(
+        object_id__in=model.objects.values("pk")
+    )
+    return any(
+        content_key(model, r.content, r.content.get("language", ENGLISH)) == key
+        for r in gone.only("content")
+    )
+
+
 def _sync(
     model: type[ShippedContent], key: str, values: dict, report: Report, links: dict | None = None
 ) -> None:
@@ -171,7 +213,7 @@ def _sync(
     obj = model.objects.filter(content_key=key).first()
     new_hash = fingerprint(values)
     if obj is None:
-        if model.history.filter(content_key=key, history_type="-").exists():
+        if deleted_by_admin(model, key):
             report.deleted_by_admin.append(label)
             return
         obj = model(content_key=key, **values, **links)
@@ -200,11 +242,11 @@ def _sync(
 def load_content(content_dir: Path = CONTENT_DIR) -> Report:
     report = Report()
     for values in shipped_pages(content_dir):
-        _sync(Page, f"page:{values['slug']}", values, report)
+        _sync(Page, content_key(Page, values), values, report)
     for values in shipped_checklist(content_dir):
-        _sync(ChecklistItem, f"checklist:{values['order']}", values, report)
+        _sync(ChecklistItem, content_key(ChecklistItem, values), values, report)
     for values in shipped_glossary(content_dir):
-        _sync(GlossaryTerm, f"glossary:{values['term'].lower()}", values, report)
+        _sync(GlossaryTerm, content_key(GlossaryTerm, values), values, report)
     for language in TRANSLATIONS:
         if (content_dir / language).is_dir():
             _load_translations(content_dir / language, language, report)
@@ -228,19 +270,18 @@ def _english_glossary_key(entry: dict) -> str:
 def _load_translations(directory: Path, language: str, report: Report) -> None:
     for values in shipped_pages(directory):
         values["reviewer"] = PENDING_TRANSLATION_REVIEW.get(language, values["reviewer"])
-        links = _links(Page, f"page:{values['slug']}", language)
-        _sync(Page, f"{language}:page:{values['slug']}", values, report, links)
+        links = _links(Page, content_key(Page, values), language)
+        _sync(Page, content_key(Page, values, language), values, report, links)
     for values in shipped_checklist(directory):
-        links = _links(ChecklistItem, f"checklist:{values['order']}", language)
-        _sync(ChecklistItem, f"{language}:checklist:{values['order']}", values, report, links)
+        links = _links(ChecklistItem, content_key(ChecklistItem, values), language)
+        _sync(ChecklistItem, content_key(ChecklistItem, values, language), values, report, links)
     path = directory / "glossary.json"
     entries = _read_json(path) if path.exists() else []
     for entry, values in zip(entries, shipped_glossary(directory), strict=True):
         links = _links(GlossaryTerm, _english_glossary_key(entry), language)
         if entry.get("slug"):  # the English slug: the same anchor in both glossaries
             links["slug"] = entry["slug"]
-        key = f"{language}:glossary:{values['term'].lower()}"
-        _sync(GlossaryTerm, key, values, report, links)
+        _sync(GlossaryTerm, content_key(GlossaryTerm, values, language), values, report, links)
 
 
 def _load_help(content_dir: Path, report: Report) -> None:

@@ -29,8 +29,7 @@ from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
-from .models import Page
-from .revision_models import PageFeedback, Revision
+from .models import Page, PageFeedback, Revision
 
 HONEYPOT = "website"
 WINDOW_SECONDS = 60
@@ -78,8 +77,10 @@ def within_rate_limit(path: str) -> bool:
     """Count this answer in the current minute; False once the site or the page is over."""
     window = int(time.time() // WINDOW_SECONDS)
     page_key = hashlib.sha256(path.encode()).hexdigest()[:16]
-    for key, limit in [(f"feedback:site:{window}", SITE_LIMIT),
-                       (f"feedback:page:{page_key}:{window}", PAGE_LIMIT)]:  # fmt: skip
+    for key, limit in [
+        (f"feedback:site:{window}", SITE_LIMIT),
+        (f"feedback:page:{page_key}:{window}", PAGE_LIMIT),
+    ]:
         cache.add(key, 0, WINDOW_SECONDS * 2)
         try:
             count = cache.incr(key)

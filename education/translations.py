@@ -13,8 +13,8 @@ from typing import Any
 from django.db import models
 from django.utils import translation
 
-from .governance import published_revision
-from .translation_models import ENGLISH
+from .governance.rules import published_revision
+from .models import ENGLISH
 
 
 def active_language() -> str:

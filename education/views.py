@@ -6,18 +6,18 @@ from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
-from schedule.private import in_page_language
+from isatuximab_portal.lib.private import in_page_language
+from isatuximab_portal.lib.staff import is_verified_staff
 
 from .cache import cached_page
 from .checklist import grouped_checklist
-from .diary import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
-from .diary_pdf import render_diary_pdf
-from .forms import DiaryForm
-from .governance import public_approval, published_revision
-from .models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from .rendering import Term, page_html
-from .search import MAX_QUERY_LENGTH, search_site
-from .translation_models import ENGLISH
+from .diary.forms import DiaryForm
+from .diary.pdf import render_diary_pdf
+from .diary.wording import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
+from .governance.rules import public_approval, published_revision
+from .models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from .pages import glossary_terms, page_context
+from .search.engine import MAX_QUERY_LENGTH, search_site
 from .translations import (
     active_language,
     alphabetical,
@@ -25,13 +25,6 @@ from .translations import (
     is_out_of_date,
     localised,
 )
-
-
-def glossary_terms(language: str) -> list[Term]:
-    return [
-        Term(slug=t.slug, term=t.term, definition=t.definition, spellings=tuple(t.spellings()))
-        for t in GlossaryTerm.objects.published().for_language(language)
-    ]
 
 
 def listed_pages() -> list[Page]:
@@ -54,8 +47,8 @@ def learn(request: HttpRequest) -> HttpResponse:
 
 def _visible_page(request: HttpRequest, slug: str) -> Page:
     """A published page in the active language, or the English one while it is not translated;
-    for staff also a draft (shown as a preview)."""
-    pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
+    for staff who passed the second factor also a draft (shown as a preview)."""
+    pages = Page.objects.all() if is_verified_staff(request.user) else Page.objects.published()
     language = active_language()
     page = pages.for_language(language).filter(slug=slug).first()
     if page is None and language != ENGLISH:
@@ -63,18 +56,6 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
     if page is None:
         raise Http404("No such page")
     return page
-
-
-def page_context(page: Page) -> dict:
-    """What page.html needs; the admin's draft preview uses it too, so both look the same."""
-    help_settings = HelpSettings.load()
-    return {
-        "page": page,
-        "body_html": page_html(
-            page.body, glossary_terms(page.language), help_settings.fever_threshold_c
-        ),
-        "help_settings": help_settings if page.show_help else None,
-    }
 
 
 def _render_page(request: HttpRequest, page: Page) -> HttpResponse:

@@ -22,6 +22,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # One manifest per language: /manifest.webmanifest, /es/manifest.webmanifest.
     path("manifest.webmanifest", offline.manifest, name="manifest"),
+    # The wallet card is its own app, at the address printed QR codes and cards point to.
+    path("schedule/wallet-card/", include("card.urls")),
     path("schedule/", include("schedule.urls")),
     path("offline/", offline.offline, name="offline"),
     path("offline/tools/", offline.offline, {"tools": True}, name="offline-tools"),

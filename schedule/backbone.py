@@ -17,7 +17,7 @@ clinic/home split of FACTS-backbone 7 exactly and never shows two doses on one d
 
 from dataclasses import dataclass
 
-from .language import gettext, gettext_noop
+from isatuximab_portal.lib.language import gettext, gettext_noop
 
 CLINIC, HOME = "clinic", "home"
 AT_CLINIC_DAYS = "with_clinic"  # where = clinic on a clinic day, home otherwise

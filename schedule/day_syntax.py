@@ -7,7 +7,7 @@ plain message for bad syntax, day 0, a day past the end of the cycle, or an empt
 
 import re
 
-from .language import gettext, gettext_noop
+from isatuximab_portal.lib.language import gettext, gettext_noop
 
 NONE_WORDS = frozenset({"none", "no days", "-", "ninguno", "ninguna", "ningún día"})
 _PART = re.compile(r"(\d{1,3})(?:\s*(?:-|\u2013|\u2014|to|a)\s*(\d{1,3}))?")

@@ -9,8 +9,9 @@ cycle. Delays add up: a day after two delays moves by both.
 
 from dataclasses import dataclass
 
+from isatuximab_portal.lib.language import gettext
+
 from .dose import PlanError
-from .language import gettext
 from .regimens import Regimen
 
 MAX_DELAYS = 6

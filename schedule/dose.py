@@ -7,7 +7,7 @@ pharmacy prepares the real dose from the weight measured at each cycle.
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .language import gettext, gettext_noop
+from isatuximab_portal.lib.language import gettext, gettext_noop
 
 # Dose (FACTS 3, 12g): 10 mg per kg of actual body weight; concentrate is 20 mg per mL (4a).
 MG_PER_KG = Decimal(10)

@@ -13,12 +13,7 @@ from crispy_forms.layout import HTML, Field, Fieldset, Layout
 from django import forms
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
-from . import calendar_fields as cf
-from .backbone import BACKBONES, Medicine, with_days
-from .day_syntax import DaySyntaxError, parse_days
-from .delays import MAX_DELAYS, Delay
-from .dose import Dose, PlanError
-from .fields import (
+from isatuximab_portal.lib.fields import (
     DEFAULT_PAPER,
     IsoDateField,
     LinkableRadioSelect,
@@ -26,6 +21,12 @@ from .fields import (
     paper_field,
     with_hint,
 )
+
+from . import calendar_fields as cf
+from .backbone import BACKBONES, Medicine, with_days
+from .day_syntax import DaySyntaxError, parse_days
+from .delays import MAX_DELAYS, Delay
+from .dose import Dose, PlanError
 from .plan import Schedule, build_schedule
 from .public_holidays import holiday_lookup, place_name
 from .regimens import REGIMENS

@@ -21,8 +21,9 @@ byte for byte; lines end in CRLF.
 import datetime as dt
 import functools
 
+from isatuximab_portal.lib.language import gettext, gettext_noop
+
 from . import wording
-from .language import gettext, gettext_noop
 from .plan import Item, Schedule, TreatmentDay
 
 PRODID = "-//Isatuximab treatment guide//Treatment calendar//EN"

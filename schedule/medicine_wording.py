@@ -9,9 +9,10 @@ current language (see ``language.py``). No backbone dose is ever written.
 import functools
 from dataclasses import dataclass
 
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
+
 from .backbone import AT_CLINIC_DAYS, CLINIC, EDITED_NOTE, TEAM_NOTE, TRIAL_NOTE, Medicine
 from .day_syntax import days_in_words
-from .language import current_language, gettext, gettext_noop
 from .plan import Item, Schedule
 
 NO_EXTRA_DEX = gettext_noop(

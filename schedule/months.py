@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import long_date, month_title
+from isatuximab_portal.lib.dates import long_date, month_title
 
 _WEEKS = calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from isatuximab_portal.lib.language import gettext
+
 from .backbone import AT_CLINIC_DAYS, CLINIC, HOME, ISATUXIMAB, Medicine, backbone_for
 from .delays import Delay, Shift, planned_cycle, resolve, shift_at
 from .dose import PlanError
-from .language import gettext
 from .regimens import Regimen, get_regimen
 
 # Expected infusion time when there is no reaction (FACTS 4b, 12f; totals confirmed by Sanofi).

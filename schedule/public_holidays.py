@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import holidays
 
-from .language import current_language, gettext, gettext_noop
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
 
 # Country code -> (English name, whether to offer its regions: holidays differ by region).
 # Country names are translated where shown; region names stay as the package writes them.

@@ -10,7 +10,7 @@ day tables are not confirmed (FACTS 3d, 13.2), so the calendar and dose calculat
 
 from dataclasses import dataclass
 
-from .language import gettext, gettext_noop
+from isatuximab_portal.lib.language import gettext, gettext_noop
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from education.models import HelpSettings
+from isatuximab_portal.lib.dates import long_date, weekday_headings
+from isatuximab_portal.lib.private import attachment, private_tool
 
 from . import wording
-from .dates import long_date, weekday_headings
 from .forms import CalendarForm
 from .ics import render_ics
 from .months import month_grids
 from .pdf.calendar import Handout, render_calendar_pdf
-from .private import attachment, private_tool
 from .weight import convert
 
 DOWNLOADS = {
@@ -46,8 +46,9 @@ def calendar(request: HttpRequest) -> HttpResponse:
         )
         return _download(body, "ics")
     if output == "pdf":
-        pdf = render_calendar_pdf(form.schedule, form.dose, form.cleaned_data["paper"],
-                             _handout(form), made_on=today)  # fmt: skip
+        pdf = render_calendar_pdf(
+            form.schedule, form.dose, form.cleaned_data["paper"], _handout(form), made_on=today
+        )
         return _download(pdf, "pdf")
     return render(request, "schedule/calendar_result.html", _result_context(form, today))
 
@@ -91,7 +92,6 @@ def _result_context(form: CalendarForm, today) -> dict:
         "place": form.place,
         "days": list(views.values()),
         "months": month_grids(views, today),
-        "text": wording,
         "estimate": gettext(wording.ESTIMATE),
         "as_prescribed": gettext(wording.AS_PRESCRIBED),
         "late_dose": gettext(wording.LATE_DOSE),

@@ -14,12 +14,13 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from isatuximab_portal.lib.dates import long_date, weekday_day_month
+from isatuximab_portal.lib.language import current_language, gettext, gettext_noop, ngettext
+
 # A name imported `as` itself is re-exported: callers keep using `wording.legend`,
 # `wording.TRIAL_NOTE` and the rest, from before the medicine sentences had their own module.
 from .backbone import TEAM_NOTE as TEAM_NOTE
 from .backbone import TRIAL_NOTE as TRIAL_NOTE
-from .dates import long_date, weekday_day_month
-from .language import current_language, gettext, gettext_noop, ngettext
 from .medicine_wording import NO_EXTRA_DEX as NO_EXTRA_DEX
 from .medicine_wording import dexamethasone_note as dexamethasone_note
 from .medicine_wording import how_and_where as how_and_where
@@ -46,7 +47,6 @@ IV_ONLY = gettext_noop(
     "This is only for isatuximab given as a drip into a vein (IV). The shot under the skin is "
     "the same dose for everyone. This estimate is not for the shot."
 )
-DOSE_NOTES = (ROUNDING_RULE, EXACT_DOSE, IV_ONLY)
 _EARLIEST, _LATEST = PREMEDICINE_MINUTES
 _PREMEDICINES = gettext_noop(
     "You get medicines {earliest} to {latest} minutes before each infusion starts, so plan "
@@ -55,10 +55,6 @@ _PREMEDICINES = gettext_noop(
 PREMEDICINES = _PREMEDICINES.format(earliest=_EARLIEST, latest=_LATEST)  # English
 _NO_REACTION = gettext_noop("These times are for when there is no reaction.")
 TIMES = f"{_NO_REACTION} {PREMEDICINES}"
-BRING = gettext_noop(
-    "What to bring: your list of medicines, your blood transfusion alert card, "
-    "a drink, a snack and something to pass the time."
-)
 BLOOD_TEST_TITLE = gettext_noop(
     "Reminder: blood type and screen test before your first isatuximab infusion"
 )
@@ -240,17 +236,6 @@ class DayView:
     marks: tuple[tuple[str, str], ...]  # (symbol, short label) per medicine
     is_past: bool
     is_today: bool
-
-
-@functools.lru_cache(maxsize=512)
-def _marks(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:
-    return tuple(
-        (
-            i.medicine.symbol,
-            i.medicine.label + (f" {i.infusion_number}" if i.infusion_number else ""),
-        )
-        for i in items
-    )
 
 
 def describe(day: TreatmentDay, place: str | None, today: dt.date) -> DayView:

@@ -6,6 +6,14 @@ from django.utils import translation
 from education.cache import forget_version
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that needs WeasyPrint builds a booklet PDF: mark it ``booklet_build`` so the edit
+    loop (`make test-fast`) can leave the slow builds out."""
+    for item in items:
+        if "needs_weasyprint" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.booklet_build)
+
+
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: cached pages are keyed by a content version that
@@ -34,3 +42,11 @@ def redis_url():
 
     with redis_server() as url:
         yield url
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, but signed in through the real second-factor gate."""
+    from tests.second_factor import sign_in
+
+    return sign_in(client, admin_user)

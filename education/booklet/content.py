@@ -15,11 +15,10 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from ..fever import degrees, to_fahrenheit
-from ..models import CANONICAL_URL_NAMES, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..pages import glossary_terms
 from ..rendering import page_html, unwrap_tables
-from ..translation_models import ENGLISH
 from ..translations import alphabetical, localised
-from ..views import glossary_terms
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.

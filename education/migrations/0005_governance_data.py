@@ -8,8 +8,8 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 from django.utils import timezone
 
-from education.roles import ensure_roles
-from education.snapshots import content_hash, json_value
+from education.governance.roles import ensure_roles
+from education.governance.snapshots import content_hash, json_value
 
 SUMMARY = "Content as it was before clinical sign-off was recorded (sign-off pending)"
 AUTHOR = "Content team (before revisions were recorded)"

@@ -1,7 +1,7 @@
 from django import template
 
-from education.dashboard import dashboard
-from education.revision_models import PageFeedback
+from education.governance.dashboard import dashboard
+from education.models import PageFeedback
 
 register = template.Library()
 

@@ -1,0 +1,1 @@
+"""The calendar handout PDF (ReportLab): bytes out, no HTTP."""

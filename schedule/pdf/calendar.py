@@ -19,15 +19,16 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from isatuximab_portal.lib.dates import long_date, weekday_headings
+from isatuximab_portal.lib.fonts import printable, register_fonts
+from isatuximab_portal.lib.language import current_language, gettext
+from isatuximab_portal.lib.paper import PAPER_SIZES
+
 from .. import wording
-from ..dates import long_date, weekday_headings
 from ..dose import Dose
-from ..language import current_language, gettext
 from ..months import month_grids
 from ..plan import Schedule
 from ..weight import convert
-from .fonts import printable, register_fonts
-from .paper import PAPER_SIZES
 
 MARGIN = 15 * mm
 ESTIMATE = wording.ESTIMATE  # translated where it is drawn

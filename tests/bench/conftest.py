@@ -2,7 +2,7 @@
 
 import pytest
 
-from schedule.card_forms import WalletCardForm
+from card.forms import WalletCardForm
 from schedule.forms import CalendarForm
 
 from .data import CARD_DATA, TODAY, calendar_data

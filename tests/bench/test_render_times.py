@@ -18,10 +18,10 @@ from django.utils import timezone
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from card.pdf.image import render_image
+from card.pdf.wallet_card import render as render_card
 from schedule.ics import render_ics
 from schedule.pdf.calendar import Handout, render_calendar_pdf
-from schedule.pdf.card_image import render_image
-from schedule.pdf.wallet_card import render as render_card
 
 from .data import CARD_DATA, TODAY, assert_within, calendar_data
 

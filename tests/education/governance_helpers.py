@@ -4,8 +4,8 @@ import re
 
 from django.contrib.auth.models import Group, User
 
-from education import governance
-from education.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.governance import rules as governance
+from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
 
 
 def user_in(role: str, username: str, **fields) -> User:

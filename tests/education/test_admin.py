@@ -3,8 +3,9 @@ import datetime
 import pytest
 from django.contrib.auth.models import User
 
-from education.governance import latest_revision
+from education.governance.rules import latest_revision
 from education.models import HelpSettings, Page
+from tests.second_factor import sign_in
 
 from .conftest import make_item, make_page, make_term
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.org", "x" * 16))
+    sign_in(client, User.objects.create_superuser("editor", "e@example.org", "x" * 16))
     return client
 
 

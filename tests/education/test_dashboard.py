@@ -8,9 +8,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from education import governance
-from education.models import HelpSettings
-from education.revision_models import PageFeedback, Revision
+from education.governance import rules as governance
+from education.models import HelpSettings, PageFeedback, Revision
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 from .governance_helpers import editor, reviewer
@@ -47,7 +47,7 @@ def content():
 
 @pytest.fixture
 def home(client, content):
-    client.force_login(reviewer())
+    sign_in(client, reviewer())
     response = client.get("/admin/")
     assert response.status_code == 200
     return response.content.decode()
@@ -92,7 +92,7 @@ def test_it_shows_feedback_counts(home):
 
 def test_people_without_access_to_content_see_no_dashboard(client, content, django_user_model):
     user = django_user_model.objects.create_user("staff", password="x" * 16, is_staff=True)
-    client.force_login(user)
+    sign_in(client, user)
     assert "Review dashboard" not in client.get("/admin/").content.decode()
 
 
@@ -133,6 +133,6 @@ def test_an_approved_page_leaves_the_sign_off_list(client, content):
     rita = reviewer()
     draft = governance.awaiting_approval()[0]
     governance.approve(draft, rita, "Rita Reviewer", "Nurse", draft.content_hash)
-    client.force_login(rita)
+    sign_in(client, rita)
     unsigned = section(client.get("/admin/").content.decode(), "Published pages without")
     assert "Later page" not in unsigned and "Soon page" in unsigned

@@ -8,8 +8,8 @@ from types import SimpleNamespace
 import pytest
 from pypdf import PdfReader
 
-from education.diary import DEFAULT_WEEKS, MAX_WEEKS, diary_text
-from education.diary_pdf import render_diary_pdf
+from education.diary.pdf import render_diary_pdf
+from education.diary.wording import DEFAULT_WEEKS, MAX_WEEKS, diary_text
 from education.fever import fever_text
 from education.models import HelpSettings
 

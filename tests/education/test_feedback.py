@@ -8,8 +8,10 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from education import feedback, governance
-from education.revision_models import PageFeedback
+from education import feedback
+from education.governance import rules as governance
+from education.models import PageFeedback
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 
@@ -155,7 +157,7 @@ def test_feedback_totals_show_per_page_and_revision_in_the_admin(client, page, a
     for helpful, reason in [(True, ""), (True, ""), (False, "hard"), (False, "outdated")]:
         PageFeedback.objects.create(path="/learn/side-effects/", revision=revision,
                                     helpful=helpful, reason=reason, date=today)  # fmt: skip
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     html = client.get("/admin/education/pagefeedback/").content.decode()
     row = re.search(r"<tr><th scope=\"row\">/learn/side-effects/</th>(.*?)</tr>", html, re.S)
     cells = re.findall(r"<td>(.*?)</td>", row.group(1))

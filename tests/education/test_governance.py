@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from education import governance
-from education.models import ChecklistItem, GlossaryTerm, Page
-from education.revision_models import Approval, ReviewSettings, Revision
+from education.governance import rules as governance
+from education.models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
+from tests.second_factor import sign_in
 
 from .conftest import make_item, make_page, make_term
 from .governance_helpers import (
@@ -31,7 +31,7 @@ def page():
 @pytest.fixture
 def as_editor(client):
     user = editor()
-    client.force_login(user)
+    sign_in(client, user)
     client.user = user
     return client
 
@@ -47,7 +47,7 @@ def client_factory():
 
     def make(user):
         c = Client()
-        c.force_login(user)
+        sign_in(c, user)
         c.user = user
         return c
 

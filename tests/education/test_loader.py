@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from education.content_loader import ContentError, load_content, parse_page_file
-from education.models import ChecklistItem, GlossaryTerm, HelpSettings, Page
+from education.models import ChecklistItem, GlossaryTerm, HelpSettings, Page, Revision
 
 from .conftest import write_content
 
@@ -60,10 +60,10 @@ def test_it_loads_pages_checklist_and_glossary(content):
 
 def test_loading_twice_changes_nothing(content):
     load_content(content)
-    history_before = Page.history.count()
+    revisions_before = Revision.objects.count()
     report = load_content(content)
     assert report.created == [] and report.updated == [] and len(report.unchanged) == 5
-    assert Page.history.count() == history_before
+    assert Revision.objects.count() == revisions_before
 
 
 def test_reloading_updates_content_nobody_has_edited(content):

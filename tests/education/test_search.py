@@ -12,10 +12,17 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 
-from education import search
 from education.models import ChecklistItem, GlossaryTerm, HelpSettings, Page, SearchSynonym
-from education.search import Term, mark_sentence, parse_query, search_site, synonym_table, tsquery
-from education.search_index import build_documents, html_to_text
+from education.search import engine as search
+from education.search.engine import (
+    Term,
+    mark_sentence,
+    parse_query,
+    search_site,
+    synonym_table,
+    tsquery,
+)
+from education.search.index import build_documents, html_to_text
 
 from .conftest import make_item, make_page, make_term
 

@@ -15,8 +15,8 @@ from django.utils import timezone, translation
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from isatuximab_portal.lib.language import speaking
 from schedule.day_syntax import days_in_words, parse_days
-from schedule.language import speaking
 from schedule.wording import duration_text
 
 TODAY = dt.date(2026, 3, 20)

@@ -5,12 +5,13 @@ import io
 
 import pytest
 import zxingcpp
+from django.core.management import call_command
 from PIL import Image
 from pypdf import PdfReader
 
-from schedule.card_fields import CardDetails
-from schedule.pdf import card_image
-from schedule.pdf.card_image import faces_top, large_print_bottom, phone_pdf, render_image
+from card.fields import CardDetails
+from card.pdf import image as card_image
+from card.pdf.image import faces_top, large_print_bottom, phone_pdf, render_image
 
 URL = "https://guide.example.org/for-blood-banks/"
 FULL = CardDetails(
@@ -89,5 +90,14 @@ def test_unusual_names_render_and_the_command_line_writes_a_sample(tmp_path):
     text = image_text(CardDetails(name="Zoë Ångström 山田 \U0001f600"))
     assert "Zoë Ångström" in text
     out = tmp_path / "card.png"
-    card_image.main(["--out", str(out), "--name", "Ana Silva", "--last-dose-date", "2026-01-05"])
+    call_command(
+        "wallet_card",
+        "--image",
+        "--out",
+        str(out),
+        "--name",
+        "Ana Silva",
+        "--last-dose-date",
+        "2026-01-05",
+    )
     assert Image.open(out).size == (1080, 2340)

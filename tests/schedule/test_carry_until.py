@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from schedule.carry_until import CARRY_MONTHS, add_months_rounding_up, carry_until
+from card.carry_until import CARRY_MONTHS, add_months_rounding_up, carry_until
 
 
 @pytest.mark.parametrize(

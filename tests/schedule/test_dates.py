@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from schedule import dates
+from isatuximab_portal.lib import dates
 
 SCHEDULE = Path(dates.__file__).parent
 

@@ -1,4 +1,4 @@
-from schedule.pdf.fonts import printable, register_fonts
+from isatuximab_portal.lib.fonts import printable, register_fonts
 
 
 def test_it_registers_one_family():

@@ -92,8 +92,8 @@ def test_it_never_crashes_on_any_input(data):
 
 
 def test_the_calendar_and_the_card_offer_the_same_paper_keys_as_the_pdfs():
-    from schedule.card_forms import WalletCardForm
-    from schedule.pdf.paper import PAPER_SIZES
+    from card.forms import WalletCardForm
+    from isatuximab_portal.lib.paper import PAPER_SIZES
 
     calendar = CalendarForm.base_fields["paper"].choices
     card = WalletCardForm.base_fields["paper"].choices
@@ -103,7 +103,7 @@ def test_the_calendar_and_the_card_offer_the_same_paper_keys_as_the_pdfs():
 
 @pytest.mark.parametrize(("start", "valid"), [("2021-03-10", True), ("2021-03-09", False)])
 def test_the_calendar_and_the_card_share_one_start_date_rule(start, valid):
-    from schedule.card_forms import WalletCardForm
+    from card.forms import WalletCardForm
 
     card = WalletCardForm({"start_date": start}, today=TODAY)
     assert bound(start_date=start, regimen="isa-vrd-induction").is_valid() is valid

@@ -5,6 +5,7 @@ import io
 import itertools
 
 import pytest
+from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -12,8 +13,8 @@ from pypdf.generic import ContentStream
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from schedule import card_fields
-from schedule.card_fields import (
+from card import fields as card_fields
+from card.fields import (
     BOXES,
     CARD_HEIGHT,
     CARD_WIDTH,
@@ -26,10 +27,10 @@ from schedule.card_fields import (
     fit,
     fits,
 )
-from schedule.card_forms import WalletCardForm, calendar_prefill
-from schedule.pdf import qr, wallet_card
-from schedule.pdf.fonts import register_fonts
-from schedule.pdf.wallet_card import render, sheet_placements
+from card.forms import WalletCardForm, calendar_prefill
+from card.pdf import qr, wallet_card
+from card.pdf.wallet_card import render, sheet_placements
+from isatuximab_portal.lib.fonts import register_fonts
 
 URL = "https://guide.example.org/for-blood-banks/"
 TODAY = datetime.date(2026, 1, 10)
@@ -381,7 +382,9 @@ def test_it_rejects_an_unknown_paper_or_layout():
 
 def test_the_command_line_writes_a_sample(tmp_path):
     out = tmp_path / "sample.pdf"
-    wallet_card.main(["--out", str(out), "--name", "Ana Silva", "--start-date", "2026-01-05"])
+    call_command(
+        "wallet_card", "--out", str(out), "--name", "Ana Silva", "--start-date", "2026-01-05"
+    )
     text = page_text(PdfReader(out).pages[0])
     assert "Ana Silva" in text and "5 Jan 2026" in text
 

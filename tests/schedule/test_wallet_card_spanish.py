@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 import zxingcpp
+from django.core.management import call_command
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -16,8 +17,8 @@ from pypdf.generic import ContentStream
 from reportlab import rl_config
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from schedule import card_fields
-from schedule.card_fields import (
+from card import fields as card_fields
+from card.fields import (
     CARD_WIDTH,
     LINE_PITCH,
     MIN_FONT_SIZE,
@@ -29,9 +30,10 @@ from schedule.card_fields import (
     fit,
     max_lengths,
 )
-from schedule.language import speaking
-from schedule.pdf import card_image, wallet_card
-from schedule.pdf.fonts import register_fonts
+from card.pdf import image as card_image
+from card.pdf import wallet_card
+from isatuximab_portal.lib.fonts import register_fonts
+from isatuximab_portal.lib.language import speaking
 
 URL = "https://guide.example.org/es/for-blood-banks/"
 FULL = CardDetails(
@@ -81,7 +83,7 @@ NOT_LEFT_IN_ENGLISH = [
 
 @pytest.fixture
 def spanish():
-    """Inside a Spanish request, as `schedule.private.in_page_language` runs a tool view."""
+    """Inside a Spanish request, as `lib.private.in_page_language` runs a tool view."""
     with translation.override("es"), speaking("es", translation.gettext, translation.ngettext):
         yield
 
@@ -278,11 +280,20 @@ def test_the_spanish_large_print_ends_above_the_card_for_every_month(spanish):
 
 def test_the_command_line_writes_spanish_samples(tmp_path):
     out = tmp_path / "muestra.pdf"
-    wallet_card.main(["--out", str(out), "--language", "es", "--start-date", "2026-01-05"])
+    call_command("wallet_card", "--out", str(out), "--language", "es", "--start-date", "2026-01-05")
     text = " ".join(text_of(out.read_bytes()))
     assert "ALERTA PARA TRANSFUSIONES" in text and "5 ene 2026" in text
     assert "In English:" in text and "http://127.0.0.1:8000/es/for-blood-banks/" in text
     picture = tmp_path / "muestra.png"
-    card_image.main(["--out", str(picture), "--language", "es", "--last-dose-date", "2026-01-05"])
+    call_command(
+        "wallet_card",
+        "--image",
+        "--out",
+        str(picture),
+        "--language",
+        "es",
+        "--last-dose-date",
+        "2026-01-05",
+    )
     codes = zxingcpp.read_barcodes(Image.open(picture))
     assert [code.text for code in codes] == ["http://127.0.0.1:8000/es/for-blood-banks/"]

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from education.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
 
 ROLES = {"editor": EDITORS, "reviewer": REVIEWERS, "administrator": ADMINISTRATORS}
 

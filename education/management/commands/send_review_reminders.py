@@ -13,8 +13,14 @@ from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils import timezone
 
-from education.dashboard import SOON_DAYS, DueItem, Waiting, due_for_review, waiting_for_approval
-from education.roles import REVIEWERS
+from education.governance.dashboard import (
+    SOON_DAYS,
+    DueItem,
+    Waiting,
+    due_for_review,
+    waiting_for_approval,
+)
+from education.governance.roles import REVIEWERS
 
 
 def _due_line(item: DueItem) -> str:

@@ -1,0 +1,36 @@
+"""The app's models, one module per kind of record; importing them here registers them with
+Django and keeps ``from education.models import Page`` working.
+
+``pages`` (Page, the shipped-content fingerprint and sources), ``items`` (ChecklistItem,
+GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
+translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance) and
+``feedback`` (PageFeedback). The submodules import each other directly, never this package.
+"""
+
+from .feedback import PageFeedback
+from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
+from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .revisions import Approval, ReviewSettings, Revision
+from .site import ContentVersion, HelpSettings, SearchSynonym
+from .translation import ENGLISH, Translatable, TranslatableQuerySet
+
+__all__ = [
+    "CANONICAL_URL_NAMES",
+    "ENGLISH",
+    "NEGATIVE_START",
+    "Approval",
+    "ChecklistItem",
+    "ContentVersion",
+    "GlossaryTerm",
+    "HelpSettings",
+    "Page",
+    "PageFeedback",
+    "ReviewSettings",
+    "Revision",
+    "SearchSynonym",
+    "ShippedContent",
+    "Translatable",
+    "TranslatableQuerySet",
+    "fingerprint",
+    "parse_sources",
+]

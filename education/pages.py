@@ -1,0 +1,25 @@
+"""What a content page shows, shared by the public views, the admin's draft preview and the
+booklet, so all three look the same and none of them imports another's views."""
+
+from .models import GlossaryTerm, HelpSettings, Page
+from .rendering import Term, page_html
+
+
+def glossary_terms(language: str) -> list[Term]:
+    """The published glossary in `language`, for linking its words in a page's text."""
+    return [
+        Term(slug=t.slug, term=t.term, definition=t.definition, spellings=tuple(t.spellings()))
+        for t in GlossaryTerm.objects.published().for_language(language)
+    ]
+
+
+def page_context(page: Page) -> dict:
+    """What page.html needs; the admin's draft preview uses it too, so both look the same."""
+    help_settings = HelpSettings.load()
+    return {
+        "page": page,
+        "body_html": page_html(
+            page.body, glossary_terms(page.language), help_settings.fever_threshold_c
+        ),
+        "help_settings": help_settings if page.show_help else None,
+    }
