@@ -14,7 +14,7 @@
 5. Accents and case never matter ("vomitos" finds "vómitos"): the query's words are folded
    (``fold.py``), Python matches against each document's folded copy (``Document.folded``),
    and PostgreSQL's configurations run ``unaccent`` before stemming (migration
-   0008_search_unaccent).
+   0012_search_unaccent).
 """
 
 import functools
@@ -52,7 +52,7 @@ STOP_WORDS = frozenset(
     )
 )
 # PostgreSQL text-search configuration for each site language: the built-in English or Spanish
-# stemming after ``unaccent`` (created by migration 0008_search_unaccent).
+# stemming after ``unaccent`` (created by migration 0012_search_unaccent).
 SEARCH_CONFIGS = {"en": "isatuximab_english", "es": "isatuximab_spanish"}
 
 Phrase = tuple[str, ...]
@@ -90,7 +90,7 @@ def synonym_table(groups: Iterable[Sequence[str]]) -> dict[Phrase, frozenset[Phr
 
 
 def load_synonyms() -> dict[Phrase, frozenset[Phrase]]:
-    return synonym_table(s.phrases() for s in SearchSynonym.objects.all())
+    return synonym_table(s.phrases() for s in SearchSynonym.objects.filter(published=True))
 
 
 def parse_query(query: str, synonyms: dict[Phrase, frozenset[Phrase]]) -> list[Term]:

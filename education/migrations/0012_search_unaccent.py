@@ -33,5 +33,5 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("education", "0007_one_history")]
+    dependencies = [("education", "0011_settings_under_sign_off")]
     operations = [migrations.RunPython(create, drop)]
