@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .governance.admin import SUMMARY_FIELD, GovernedAdmin
 from .governance.admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
 from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings, SearchSynonym
+from .selfcheck.admin import SelfCheckInline, SelfCheckPageMixin
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -62,7 +63,8 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(GovernedAdmin):
+class PageAdmin(SelfCheckPageMixin, GovernedAdmin):
+    inlines = [SelfCheckInline]
     list_display = [
         "title",
         "order",

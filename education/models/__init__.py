@@ -4,13 +4,15 @@ Django and keeps ``from education.models import Page`` working.
 ``pages`` (Page, the shipped-content fingerprint and sources), ``items`` (ChecklistItem,
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
 translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance) and
-``feedback`` (PageFeedback). The submodules import each other directly, never this package.
+``feedback`` (PageFeedback) and ``selfcheck`` (SelfCheckQuestion, SelfCheckAnswer).
+The submodules import each other directly, never this package.
 """
 
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
 from .revisions import Approval, ReviewSettings, Revision
+from .selfcheck import SelfCheckAnswer, SelfCheckQuestion
 from .site import ContentVersion, HelpSettings, SearchSynonym
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
@@ -28,6 +30,8 @@ __all__ = [
     "ReviewSettings",
     "Revision",
     "SearchSynonym",
+    "SelfCheckAnswer",
+    "SelfCheckQuestion",
     "ShippedContent",
     "Translatable",
     "TranslatableQuerySet",
