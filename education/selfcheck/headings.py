@@ -4,7 +4,7 @@ Pure Python (no Django import): the id is the heading's words, lower-case, joine
 accents kept out ('¿Qué pasa si...?' -> 'que-pasa-si'). A repeated heading gets '-2', '-3'.
 
 >>> with_heading_ids("<h2>What if I have a <em>reaction</em>?</h2><h2>Summary</h2>")[:40]
-'<h2 id="what-if-i-have-a-reaction">What i'
+'<h2 id="what-if-i-have-a-reaction">What '
 >>> heading_id("¿Qué hago si tengo fiebre?")
 'que-hago-si-tengo-fiebre'
 """
@@ -13,7 +13,7 @@ import html
 import re
 import unicodedata
 
-_H2 = re.compile(r"<h2>(.*?)</h2>", re.S)
+_H2 = re.compile(r"<h2(?:\s[^>]*)?>(.*?)</h2>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 
 
