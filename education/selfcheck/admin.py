@@ -13,6 +13,7 @@ from ..governance import rules as governance
 from ..governance.admin import SUMMARY_FIELD
 from ..governance.snapshots import content_hash
 from ..models import Revision, SelfCheckQuestion
+from .questions import SNAPSHOT_KEY, snapshot_questions
 
 
 class SelfCheckInline(admin.StackedInline):
@@ -41,7 +42,7 @@ class SelfCheckPageMixin:
             )
             return
         revision = request._governance_revision  # the new page's first draft: add its questions
-        content = governance.snapshot(obj)
+        content = dict(revision.content) | {SNAPSHOT_KEY: snapshot_questions(obj)}
         Revision.objects.filter(pk=revision.pk).update(
             content=content, content_hash=content_hash(content)
         )
