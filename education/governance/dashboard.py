@@ -6,7 +6,8 @@
 - pages above reading grade 8, with their sentences above grade 10;
 - help numbers still empty;
 - translations whose English original has a newer published revision;
-- page feedback totals.
+- page feedback totals;
+- self-checks: the questions most often answered wrongly, and pages without a self-check.
 """
 
 import datetime
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from ..models import HelpSettings, Page, Revision
 from ..readability import hard_sentences
+from ..selfcheck.counts import most_often_wrong, pages_without_self_check
 from ..translations import is_out_of_date
 from . import rules as governance
 from .admin_records import feedback_totals
@@ -128,6 +130,8 @@ def dashboard() -> dict:
         "stale_translations": out_of_date_translations(),
         "empty_numbers": empty_help_numbers(),
         "feedback": feedback_totals()[:FEEDBACK_ROWS],
+        "selfcheck_wrong": most_often_wrong(FEEDBACK_ROWS),
+        "selfcheck_missing": pages_without_self_check(),
         "soon_days": SOON_DAYS,
         "page_grade": PAGE_GRADE_LIMIT,
         "sentence_grade": SENTENCE_GRADE_LIMIT,

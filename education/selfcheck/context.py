@@ -4,6 +4,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ..governance.rules import published_revision
 from ..models import HelpSettings, Page
+from ..rendering import render_markdown
 from .headings import heading_titles
 from .questions import Marked, questions_in
 
@@ -33,3 +34,12 @@ def self_check_context(page: Page, body_html: str, result=None) -> dict:
             "questions_url": questions_url(),
         }
     }
+
+
+def printable_self_check(page: Page, fever_c) -> tuple:
+    """The booklet's self-check for a chapter: (question, section title) pairs."""
+    questions = questions_in(published_revision(page), fever_c)
+    if not questions:
+        return ()
+    titles = heading_titles(render_markdown(page.body))
+    return tuple((q, titles.get(q.anchor, "")) for q in questions)

@@ -184,3 +184,21 @@ def test_a_self_check_edit_is_not_public_until_another_person_approves(shipped):
     cache.clear()
     public = Client().get("/learn/dexamethasone/").content.decode()
     assert "You may stop it on your own." in public and old not in public
+
+
+def test_the_dashboard_lists_pages_without_a_self_check_and_the_most_missed_questions(shipped):
+    from education.selfcheck import counts
+
+    page = Page.objects.get(slug="nerve-damage", language="en")
+    question = page.self_checks.get(key="nerve-wait")
+    revision = governance.published_revision(page)
+    for correct in [False] * 4 + [True]:
+        SelfCheckAnswer.objects.create(question=question, revision=revision, correct=correct)
+    wrong = counts.most_often_wrong()
+    assert [(r["question"], r["wrong"], r["total"]) for r in wrong] == [(question.pk, 4, 5)]
+    missing = {p.slug for p in counts.pages_without_self_check()}
+    assert "what-is-isatuximab" in missing and not missing & set(PAGES)
+    admin = Client()
+    sign_in(admin, reviewer())
+    home = admin.get("/admin/").content.decode()
+    assert "4 wrong of 5" in home and "Published pages without a self-check" in home
