@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from ..governance import rules as governance
-from ..governance.admin import SUMMARY_FIELD
+from ..governance.admin import BASE_FIELD, SUMMARY_FIELD
 from ..governance.snapshots import content_hash
 from ..models import Revision, SelfCheckQuestion
 from .questions import SNAPSHOT_KEY, snapshot_questions
@@ -38,7 +38,10 @@ class SelfCheckPageMixin:
         obj = form.instance
         if change:
             request._governance_revision = governance.save_draft(
-                obj, request.user, form.cleaned_data[SUMMARY_FIELD]
+                obj,
+                request.user,
+                form.cleaned_data[SUMMARY_FIELD],
+                base=form.cleaned_data.get(BASE_FIELD),
             )
             return
         revision = request._governance_revision  # the new page's first draft: add its questions

@@ -82,11 +82,10 @@ def test_the_preview_prints_like_the_public_page(page, content):
 
 
 def test_a_reviewer_approves_in_the_browser_and_the_public_page_changes(page, content, browser):
-    reviewer("rita")
+    reviewer("rita", public_role="Myeloma nurse")  # name and role come from the profile
     sign_in(page, "rita")
     page.goto(f"/admin/education/page/{content.pk}/revisions/2/approve/")
-    page.get_by_label("Your role, as shown on the public page").fill("Myeloma nurse")
-    page.get_by_label("Your name, as shown on the public page").fill("Rita Reviewer")
+    assert page.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
     page.get_by_label("I have read this revision").check()
     page.get_by_role("button", name="Approve and publish").click()
     assert page.get_by_text("is approved and published").is_visible()
@@ -144,6 +143,23 @@ def test_the_feedback_block_works_without_javascript(browser, live_server, conte
         assert context.cookies() == []
     finally:
         context.close()
+
+
+def test_a_stale_save_shows_the_difference_accessibly_and_keeps_the_edit(page, axe_check, content):
+    editor("anna")
+    sign_in(page, "anna")
+    page.goto(f"/admin/education/page/{content.pk}/change/")
+    page.get_by_label("Body").fill("Anna's new words for the drip.")
+    page.get_by_label("Change summary").fill("Anna's edit")
+    fresh = governance.apply_snapshot(Page.objects.get(pk=content.pk), {"body": "Ben's words."})
+    governance.save_draft(fresh, editor("ben"), "Ben's edit", base=2)  # saved meanwhile
+    page.get_by_role("button", name="Save", exact=True).click()
+    alert = page.locator(".governance-stale")
+    alert.wait_for()
+    assert alert.get_by_text("Someone changed this since you opened it.").is_visible()
+    assert alert.locator("ins", has_text="Ben's").count() == 1
+    assert page.get_by_label("Body").input_value() == "Anna's new words for the drip."
+    axe_check(page)
 
 
 def test_enrolment_and_the_code_page_have_no_axe_violations(page, axe_check, live_server):

@@ -12,8 +12,13 @@ def content(live_server):
     call_command("load_initial_content", stdout=StringIO())
 
 
-@pytest.mark.parametrize(("url", "score"), [("/learn/infusion-day/", "You got 2 of 3."),
-                                            ("/es/learn/infusion-day/", "Ha acertado 2 de 3.")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("url", "score"),
+    [
+        ("/learn/infusion-day/", "You got 2 of 3."),
+        ("/es/learn/infusion-day/", "Ha acertado 2 de 3."),
+    ],
+)
 def test_a_self_check_is_answered_in_place_by_keyboard(page, axe_check, content, url, score):
     page.goto(url)
     section = page.locator("[data-self-check]")

@@ -148,6 +148,7 @@ def test_help_settings_allow_one_record_only(admin_client):
             "phone_24h": "0100 000",
             "emergency_number": "999",
             "fever_threshold_c": "38.0",
+            "change_summary": "Our unit's numbers",  # settings are drafts too (issue 22)
         },
     )
     assert response.status_code == 302

@@ -132,7 +132,7 @@ def test_it_lists_published_pages_without_clinical_sign_off(home):
 def test_an_approved_page_leaves_the_sign_off_list(client, content):
     rita = reviewer()
     draft = governance.awaiting_approval()[0]
-    governance.approve(draft, rita, "Rita Reviewer", "Nurse", draft.content_hash)
+    governance.approve(draft, rita, draft.content_hash)
     sign_in(client, rita)
     unsigned = section(client.get("/admin/").content.decode(), "Published pages without")
     assert "Later page" not in unsigned and "Soon page" in unsigned
