@@ -10,7 +10,7 @@ shipped content), so its snapshot (and the public self-check) holds the new ques
 import json
 from pathlib import Path
 
-from ..governance.rules import edited_by_someone, record_published
+from ..governance.rules import edited_by_someone, published_revision, record_published
 from ..models import ENGLISH, Page, SelfCheckQuestion, fingerprint
 
 FILE = "self_checks.json"
@@ -57,7 +57,7 @@ def _sync_page(page: Page, entries: list[dict]) -> bool:
 
 
 def load_self_checks(content_dir: Path, languages: tuple[str, ...]) -> list[str]:
-    """Load every self-check file found; returns the labels of the pages kept as edited."""
+    """Load every self-check file found (English first); returns the pages kept as edited."""
     kept = []
     for language in (ENGLISH, *languages):
         path = content_dir / FILE if language == ENGLISH else content_dir / language / FILE
@@ -75,5 +75,18 @@ def load_self_checks(content_dir: Path, languages: tuple[str, ...]) -> list[str]
             if edited_by_someone(page):
                 kept.append(f"self-check of page {key}")
             elif _sync_page(page, entries):
-                record_published(page, LOADED)
+                _publish(page)
     return kept
+
+
+def _publish(page: Page) -> None:
+    """A new published revision holding the questions. Shipped translations that matched the
+    English page still match it (the Spanish questions ship with the English ones), so they
+    move to the new English revision instead of being listed as out of date."""
+    old = published_revision(page)
+    new = record_published(page, LOADED)
+    if page.language == ENGLISH and old is not None:
+        translations = Page.objects.filter(translation_of=page, source_revision=old)
+        for translation in translations.exclude(content_key=""):
+            if not edited_by_someone(translation):
+                Page.objects.filter(pk=translation.pk).update(source_revision=new)
