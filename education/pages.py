@@ -22,4 +22,5 @@ def page_context(page: Page) -> dict:
             page.body, glossary_terms(page.language), help_settings.fever_threshold_c
         ),
         "help_settings": help_settings if page.show_help else None,
+        "header_numbers": help_settings,
     }
