@@ -10,6 +10,7 @@ from .rendering import Term, page_html
 # reader act (issue 24, PEMAT item 26): static file and its alt text, by page slug.
 PAGE_PICTURES = {
     "infusion-day": ("img/drip.svg", _("A drip bag and tube going into an arm")),
+    "side-effects": ("img/thermometer.svg", _("A thermometer")),
 }
 
 

@@ -155,3 +155,28 @@ def test_the_card_form_offers_the_phone_picture_first(phone, axe_check, content)
     assert first.get_attribute("value") == "image"
     assert box(first)["y"] < box(phone.locator("#id_name"))["y"]
     axe_check(phone)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/learn/side-effects/",
+        "/learn/infusion-day/",
+        "/learn/trial-results/",
+        "/es/learn/side-effects/",
+        "/es/learn/infusion-day/",
+        "/es/checklist/",
+        "/es/",
+    ],
+)
+def test_the_pages_changed_by_issue_24_have_no_axe_violations(phone, axe_check, numbers, url):
+    phone.goto(url)
+    assert phone.locator("h1").count() == 1
+    axe_check(phone)
+
+
+def test_infusion_day_shows_the_drip_picture_with_its_alt_text(phone, content):
+    phone.goto("/learn/infusion-day/")
+    picture = phone.get_by_role("img", name="A drip bag and tube going into an arm")
+    assert picture.is_visible()
+    assert box(picture)["y"] + box(picture)["height"] <= PHONE["height"]

@@ -115,3 +115,18 @@ def test_no_phone_number_in_a_page_is_left_untappable(client):
     for number in ("0161 496 0000", "999"):
         outside = re.sub(r"<a [^>]*href=\"tel:[^\"]*\"[^>]*>.*?</a>", "", main, flags=re.S)
         assert number not in re.sub(r"<h2>.*?</h2>", "", outside, flags=re.S), number
+
+
+def test_the_checklist_puts_the_number_to_call_on_the_page(client):
+    HelpSettings(phone_24h="0161 496 0000").save()
+    for url in ("/checklist/", "/es/checklist/"):
+        main = main_of(client.get(url).content.decode())
+        panel = main.split('<section class="fever-call"', 1)[1].split("</section>", 1)[0]
+        assert 'href="tel:01614960000"' in panel and "0161 496 0000" in panel, url
+
+
+def test_get_help_ends_with_a_short_summary_in_both_languages(client):
+    text = " ".join(client.get("/get-help/").content.decode().split()).replace("\u00a0", " ")
+    assert "A temperature of 38 °C (100.4 °F) or more, or you feel very unwell: call" in text
+    es = " ".join(client.get("/es/get-help/").content.decode().split()).replace("\u00a0", " ")
+    assert "Temperatura de 38 °C (100.4 °F) o más, o se siente muy mal: llame" in es
