@@ -124,6 +124,7 @@ def test_home_task_links_and_glossary_words_are_44_px_tall_to_tap(phone, content
     assert min(heights) >= MIN_TAP, heights
     phone.goto("/learn/side-effects/")
     term = phone.locator("a.glossary-term").first
+    term.scroll_into_view_if_needed()
     assert box(term)["height"] >= MIN_TAP, box(term)
     # The word is still the thing tapped at its middle (the padding does not hide it).
     middle = box(term)
