@@ -88,7 +88,9 @@ def test_search_finds_the_card(client, query):
 
 def test_spanish_search_finds_the_card(client):
     html = client.get("/es/search/", {"q": "tarjeta de alerta"}).content.decode()
-    assert f'href="/es{CARD_URL}"' in html
+    results = html.split('<ol class="search-results"', 1)[1].split("</ol>", 1)[0]
+    first = results.split('class="search-results__title"', 2)[1]
+    assert first.startswith(f' href="/es{CARD_URL}"'), first[:80]
 
 
 def test_clinical_review_pending_is_said_once_at_the_end_in_calm_words(client):
