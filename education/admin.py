@@ -17,7 +17,15 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .governance.admin import SUMMARY_FIELD, GovernedAdmin
 from .governance.admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings, SearchSynonym
+from .models import (
+    ChecklistItem,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    RedFlag,
+    ReviewSettings,
+    SearchSynonym,
+)
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -136,6 +144,21 @@ class GlossaryTermAdmin(GovernedAdmin):
 
     def view_on_site(self, obj: GlossaryTerm) -> str:
         return f"/es/glossary/#{obj.slug}" if obj.language == "es" else f"/glossary/#{obj.slug}"
+
+
+@admin.register(RedFlag)
+class RedFlagAdmin(GovernedAdmin):
+    list_display = ["text", "tier", "regimens", "facts_ref", "order", "published", "language"]
+    list_display_links = ["text"]
+    list_filter = ["language", "tier", "published"]
+    search_fields = ["text", "facts_ref"]
+    formfield_overrides = WIDE_FIELDS
+    readonly_fields = ["updated_at"]
+    fields = ["tier", "text", "regimens", "facts_ref", "order", "published", *TRANSLATION_FIELDS,
+              "updated_at", SUMMARY_FIELD]  # fmt: skip
+
+    def view_on_site(self, obj: RedFlag) -> str:
+        return "/es/get-help/" if obj.language == "es" else "/get-help/"
 
 
 @admin.register(HelpSettings)

@@ -1,19 +1,20 @@
 """The public checklist, grouped under its headings, with glossary words explained.
 
-The instruction and its reason are plain text typed in the admin: they are escaped here, the
-``{fever}`` token is replaced, and glossary terms in the reasons are marked once on the whole
-checklist. The tick-box labels are left unmarked, so a tap on a label always ticks its box.
+The instruction and its reason are plain text typed in the admin: they are escaped here, their
+tokens ({fever}, the numbers) are filled by ``site_text.fill``, and glossary terms in the reasons
+are marked once on the whole checklist. The tick-box labels are left unmarked, so a tap on a
+label always ticks its box. The signs under "Call your team straight away" are not items: they
+are the governed red flags (education.red_flags), shown there by the template.
 """
 
 import html
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .fever import replace_fever_token
 from .models import ChecklistItem
 from .rendering import Term, link_glossary
+from .site_text import fill
 
 
 @dataclass(frozen=True)
@@ -31,20 +32,20 @@ class Group:
 
 
 def grouped_checklist(
-    items: list[ChecklistItem], terms: list[Term], fever_c: Decimal
+    items: list[ChecklistItem], terms: list[Term], values: dict[str, str]
 ) -> list[Group]:
     """Items under their headings, in heading order; headings with no items are left out."""
     used: set[str] = set()
     groups = []
     for key, heading in ChecklistItem.Group.choices:
-        entries = tuple(_entry(item, terms, fever_c, used) for item in items if item.group == key)
+        entries = tuple(_entry(item, terms, values, used) for item in items if item.group == key)
         if entries:
             groups.append(Group(key=key, heading=heading, entries=entries))
     return groups
 
 
-def _entry(item: ChecklistItem, terms: list[Term], fever_c: Decimal, used: set[str]) -> Entry:
-    text = replace_fever_token(item.text, fever_c)
-    why = html.escape(replace_fever_token(item.why, fever_c), quote=False)
+def _entry(item: ChecklistItem, terms: list[Term], values: dict, used: set[str]) -> Entry:
+    text = fill(item.text, values)
+    why = html.escape(fill(item.why, values), quote=False)
     why_html = link_glossary(why, terms, used)
     return Entry(item=item, text=text, why_html=mark_safe(why_html))  # escaped above

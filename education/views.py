@@ -15,7 +15,8 @@ from .diary.pdf import render_diary_pdf
 from .diary.wording import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
 from .governance.rules import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from .pages import glossary_terms, page_context
+from .pages import glossary_terms, help_tiers, page_context
+from .red_flags import by_tier, content_values, red_flags
 from .search.engine import MAX_QUERY_LENGTH, search_site
 from .translations import (
     active_language,
@@ -92,8 +93,10 @@ def checklist(request: HttpRequest) -> HttpResponse:
     help_settings = HelpSettings.load()
     language = active_language()
     items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
-    groups = grouped_checklist(items, glossary_terms(language), help_settings.fever_threshold_c)
-    context = {"groups": groups, "help_settings": help_settings}
+    values = content_values(help_settings)
+    groups = grouped_checklist(items, glossary_terms(language), values)
+    tiers = by_tier(red_flags(language, None, help_settings))
+    context = {"groups": groups, "help_settings": help_settings, "red_flag_tiers": tiers}
     return render(request, "education/checklist.html", context)
 
 
@@ -111,7 +114,12 @@ def glossary(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def get_help(request: HttpRequest) -> HttpResponse:
-    return render(request, "education/get_help.html", {"help_settings": HelpSettings.load()})
+    help_settings = HelpSettings.load()
+    context = {
+        "help_settings": help_settings,
+        "red_flag_tiers": help_tiers(active_language(), help_settings),
+    }
+    return render(request, "education/get_help.html", context)
 
 
 @require_safe

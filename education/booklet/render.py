@@ -16,6 +16,7 @@ import reportlab
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
+from ..site_text import check_filled
 from .editions import Edition
 
 if TYPE_CHECKING:
@@ -112,4 +113,5 @@ def local_fetcher() -> "URLFetcher":
 
 def build_booklet(edition: Edition, context: dict, base_url: str) -> bytes:
     """The finished PDF for one edition of the content in ``context``."""
-    return html_to_pdf(booklet_html(edition, context), booklet_css(edition), base_url)
+    html = check_filled(booklet_html(edition, context))  # never print a "{fever}" token
+    return html_to_pdf(html, booklet_css(edition), base_url)

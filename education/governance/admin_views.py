@@ -13,9 +13,10 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..models import Approval, ChecklistItem, GlossaryTerm, Page, Revision
+from ..models import Approval, ChecklistItem, GlossaryTerm, Page, RedFlag, Revision
 from ..pages import page_context
 from ..readability import grade_level, hard_sentences
+from ..red_flags import preview_help
 from . import rules as governance
 from .diff import revision_diff
 from .roles import is_reviewer
@@ -91,6 +92,8 @@ def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
     draft = governance.apply_snapshot(type(obj).objects.get(pk=obj.pk), revision.content)
     if isinstance(draft, Page):
         return "education/page.html", page_context(draft) | {"approval": None}
+    if isinstance(draft, RedFlag):
+        return "education/get_help.html", preview_help(draft)
     if isinstance(draft, ChecklistItem):
         items = [i for i in ChecklistItem.objects.published() if i.pk != draft.pk]
         items = sorted([*items, draft] if draft.published else items, key=lambda i: (i.order, i.pk))

@@ -19,11 +19,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from ..models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
+from ..models import (
+    Approval,
+    ChecklistItem,
+    GlossaryTerm,
+    Page,
+    RedFlag,
+    ReviewSettings,
+    Revision,
+)
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
 
-GOVERNED_MODELS: tuple[type[models.Model], ...] = (Page, ChecklistItem, GlossaryTerm)
+GOVERNED_MODELS: tuple[type[models.Model], ...] = (Page, ChecklistItem, GlossaryTerm, RedFlag)
 # Set by approval only, never by an editor's draft.
 REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
 VISIBILITY_FIELDS = {"status": Page.Status.DRAFT, "published": False}

@@ -10,6 +10,7 @@ translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: gov
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .red_flags import RedFlag
 from .revisions import Approval, ReviewSettings, Revision
 from .site import ContentVersion, HelpSettings, SearchSynonym
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
@@ -25,6 +26,7 @@ __all__ = [
     "HelpSettings",
     "Page",
     "PageFeedback",
+    "RedFlag",
     "ReviewSettings",
     "Revision",
     "SearchSynonym",
