@@ -18,6 +18,7 @@ from functools import cached_property
 from isatuximab_portal.lib.language import gettext
 
 from .backbone import AT_CLINIC_DAYS, CLINIC, HOME, ISATUXIMAB, Medicine, backbone_for
+from .day_warnings import spacing_warnings
 from .delays import Delay, Shift, planned_cycle, resolve, shift_at
 from .dose import PlanError
 from .regimens import Regimen, get_regimen
@@ -234,6 +235,7 @@ def build_schedule(
     except OverflowError:
         text = gettext("That start date is too far away. Check the year.")
         raise PlanError(text, "start_date") from None
+    notes += spacing_warnings(days)  # FACTS-backbone 6.7: warn, never block
     return Schedule(
         regimen, status, (ISATUXIMAB, *chosen), start_date, today, first, last,
         tuple(days), engine.shifts, now, tuple(notes),
