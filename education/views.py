@@ -123,6 +123,13 @@ def get_help(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@cached_page
+def intended_use(request: HttpRequest) -> HttpResponse:
+    """What the site and its tools are for, and what they are not (issue 21)."""
+    return render(request, "education/intended_use.html")
+
+
+@require_safe
 def search(request: HttpRequest) -> HttpResponse:
     query = " ".join(request.GET.get("q", "").split())
     context: dict = {"query": query, "results": None, "problem": ""}

@@ -28,6 +28,11 @@ FIRST_INFUSION_MINUTES = Decimal(200)  # 3 h 20 min
 SECOND_INFUSION_MINUTES = Decimal("112.5")  # 1 h 53 min
 LATER_INFUSION_MINUTES = Decimal(75)
 
+# The order medicines are given on a clinic day, where FACTS states it (FACTS 3a,
+# FACTS-backbone 5: Isa-Kd is dexamethasone, then isatuximab, then carfilzomib). Elsewhere the
+# order is not confirmed, so the list keeps isatuximab first.
+GIVEN_IN_ORDER = {"isa-kd": ("dexamethasone", "isatuximab", "carfilzomib")}
+
 DEFAULT_WINDOW_DAYS = 182  # about six months of cycles by default
 MAX_SPAN_DAYS = 731  # two years, counting one leap day
 
@@ -168,6 +173,9 @@ class _Engine:
 
     def _day(self, date: dt.date, cycle: int, entries: list, holidays: Holidays) -> TreatmentDay:
         clinic = [e for e in entries if e[1].where == CLINIC]
+        order = GIVEN_IN_ORDER.get(self.regimen.slug, ())
+        rank = {key: place for place, key in enumerate(order)}
+        clinic.sort(key=lambda e: rank.get(e[1].medicine.key, len(order)))
         first = (clinic or entries)[0]
         items = tuple(e[1] for e in clinic + [e for e in entries if e[1].where != CLINIC])
         holiday = holidays(date) if clinic else None

@@ -52,12 +52,12 @@ SPANISH = [
     "ALERTA PARA TRANSFUSIONES",
     "Recibo, o recibí en los últimos 6 meses, isatuximab (Sarclisa), un anticuerpo anti-CD38 "
     "para el mieloma.",
-    "Puede dar falsos positivos en la prueba de Coombs indirecta, el escrutinio de anticuerpos "
+    "Puede dar falsos positivos en la prueba de Coombs indirecta, el cribado de anticuerpos "
     "y la prueba cruzada con antiglobulina.",
-    "El grupo ABO y RhD no cambia.",
+    "El grupo ABO/RhD no suele cambiar.",
     "Muestre esta tarjeta a cualquier médico, enfermera o banco de sangre.",
     "Llévela durante el tratamiento y 6 meses después de la última dosis.",
-    "Grupo de sangre (del informe):",
+    "Grupo de sangre (solo informativo):",
     "Fecha de la prueba de grupo y anticuerpos:",
     "Resultados previos en:",
 ]
@@ -65,7 +65,7 @@ SPANISH = [
 # what to do about it.
 ENGLISH = [
     "In English: anti-CD38 interference in IAT, antibody screen, AHG crossmatch. ABO/RhD "
-    "typing not affected.",
+    "usually unaffected.",
     "Class practice: 0.2 M DTT-treated reagent cells; then K-negative units unless known K+.",
 ]
 # English sentences that must not be left on the Spanish card.
@@ -123,7 +123,7 @@ def test_the_card_prints_spanish_dates_labels_and_values(spanish):
     assert "Contacto de urgencia: José Rodríguez" in front
     assert "Fecha de la prueba de grupo y anticuerpos: 20 dic 2025" in back
     assert "Inicio del tratamiento: 5 ene 2026" in back
-    assert "Grupo de sangre (del informe): AB RhD negativo" in back
+    assert "Grupo de sangre (solo informativo): AB RhD negativo" in back
 
 
 def test_the_sheet_tells_how_to_print_in_spanish(spanish):
