@@ -18,13 +18,16 @@ from schedule.regimens import REGIMENS
 REVIEW = [
     (  # FACTS 7: most common by regimen, how often low white cells; serious and fatal infections
         "side-effects",
+        # Issue 21 brings tumour lysis syndrome back (FACTS 7 EU label, P5 confusion), without
+        # the invented explanation the review removed: only "break down fast" stays forbidden.
         ["The most common are infections and reactions to the drip", "life-threatening",
-         "Tumour lysis", "tumour lysis", "24 hours"],
+         "break down fast", "24 hours"],
         ["What was most common with Isa-Pd?", "What was most common with Isa-Kd?",
          "What was most common with Isa-VRd?", "Blood tests found this in almost everyone: 96 in "
          "100 people. In 85 in 100 people, the level got very low.",
          "Some people died from an infection: about 5 in 100.",
-         "A reaction can happen during the drip or after it, even later that day at home."],
+         "A reaction can happen during the drip or after it, even later that day at home.",
+         "Tumour lysis syndrome. The European leaflet also lists this problem."],
     ),
     (  # FACTS 15b / P7: no 24-hour promise
         "infusion-day",
