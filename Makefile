@@ -18,7 +18,7 @@ TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --dist loadscope
 FAST_MARKERS := not bench and not browser and not booklet_build
 
-.PHONY: run test test-fast test-postgres bench load serve admin lint format install clean messages
+.PHONY: run test test-fast test-postgres bench load serve admin backup restore lint format install clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -112,9 +112,27 @@ serve: $(STAMP) staticfiles/staticfiles.json
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# The first administrator: the account (username, e-mail, password), then its second factor
+# (a QR code to scan, the first code from the app, then the recovery codes). `make admin NAME=x`
+# skips the username question. Staff cannot open the admin without the second factor.
 admin: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py createsuperuser
+	@set -e; name="$(NAME)"; \
+	if [ -z "$$name" ]; then printf "Username for the new administrator: "; read -r name; fi; \
+	DEBUG=1 $(BIN)/python manage.py createsuperuser --username "$$name"; \
+	DEBUG=1 $(BIN)/python manage.py enrol_second_factor "$$name"
+
+# Back up the database in DATABASE_URL to backups/<UTC time>.sqlite3 or .dump, and restore one
+# (docs/operations.md, "Backups and restore"). On a development clone (no SECRET_KEY) they run
+# with DEBUG=1 like `make run`. `make restore` refuses to overwrite a database that holds
+# accounts or content unless FORCE=1.
+DEV_ENV := $(if $(SECRET_KEY),,DEBUG=1)
+backup: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py backup $(FILE)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/NAME [FORCE=1]"; exit 2; }
+	$(DEV_ENV) $(BIN)/python manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force,)
 
 # Re-extract the interface strings into locale/es/LC_MESSAGES/django.po, then compile django.mo.
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and

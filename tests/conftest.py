@@ -32,3 +32,11 @@ def english_outside_requests():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, but signed in through the real second-factor gate."""
+    from tests.second_factor import sign_in
+
+    return sign_in(client, admin_user)

@@ -14,7 +14,7 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # repository paths.
 TOP = {
     "isatuximab_portal", "education", "schedule", "card", "templates", "static", "tests",
-    "docs", "locale", "loadtest", ".ci",
+    "docs", "locale", "loadtest", ".ci", "access",
 }  # fmt: skip
 ROOT_FILES = {"README.md", "Makefile", "pyproject.toml", "manage.py"}
 # Named in the docs but made by a command or kept outside the repository.
