@@ -16,7 +16,7 @@ EDITORS = "Content editors"
 REVIEWERS = "Clinical reviewers"
 ADMINISTRATORS = "Administrators"
 
-CONTENT = ("page", "checklistitem", "glossaryterm")
+CONTENT = ("page", "checklistitem", "glossaryterm", "redflag")
 RECORDS = ("revision", "approval", "pagefeedback")
 SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
 PEOPLE = ("reviewerprofile",)
