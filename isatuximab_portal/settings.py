@@ -7,6 +7,7 @@ DEBUG is off unless asked for, and SECRET_KEY is required whenever DEBUG is off.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -67,6 +68,38 @@ def env_database(name: str, default: str) -> dict:
     return config
 
 
+REDIS_SCHEMES = {"redis", "rediss", "unix"}
+
+
+def env_cache(name: str) -> dict:
+    """The default cache: Redis when ``name`` holds a redis://, rediss:// or unix:// URL (shared
+    by every server and process), else this process's memory (nothing to install)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "isatuximab-portal",
+        }
+    try:
+        url = urlsplit(raw)
+        port = url.port  # ValueError on a port that is not a number
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} is not a URL we understand: {exc}") from None
+    if url.scheme not in REDIS_SCHEMES:
+        raise ImproperlyConfigured(f"{name} must start with redis://, rediss:// or unix://.")
+    if url.scheme != "unix" and (not url.hostname or port == 0):
+        raise ImproperlyConfigured(f"{name} needs a host, e.g. redis://127.0.0.1:6379/0.")
+    if url.scheme != "unix" and url.path.strip("/") and not url.path.strip("/").isdigit():
+        raise ImproperlyConfigured(f"{name}: the database after the / must be a number.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": raw,
+        "KEY_PREFIX": "portal",
+        # A Redis that hangs must not hang the site: give up on it after a few seconds.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -98,7 +131,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "education",
+    "education.booklet.apps.BookletConfig",
     "schedule",
     "card",
     "access",
@@ -170,12 +206,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "isatuximab-portal",
-    }
-}
+# CACHE_URL=redis://host:6379/0 when there is more than one server process (docs/operations.md):
+# the page cache, the content version and the feedback rate limit are then shared by all.
+CACHES = {"default": env_cache("CACHE_URL")}
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks), kept in this
+# database and run by `python manage.py db_worker`: the booklet PDFs are built there, never in
+# a web request (education/booklet/builds.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Queue a build of every booklet edition whenever published content changes.
+BOOKLET_BUILD_ON_PUBLISH = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
