@@ -146,9 +146,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _diary_page(request: HttpRequest, form: DiaryForm, status: int = 200) -> HttpResponse:
-    text = diary_text(HelpSettings.load())
+    help_settings = HelpSettings.load()
+    text = diary_text(help_settings)
     days = [text.day_label(day) for day in range(1, DAYS_PER_WEEK + 1)]
-    context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY)}
+    context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY),
+               "help_settings": help_settings,
+               "red_flag_tiers": help_tiers(active_language(), help_settings)}  # fmt: skip
     return render(request, "education/diary.html", context, status=status)
 
 

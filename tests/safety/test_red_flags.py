@@ -64,3 +64,10 @@ def test_an_edit_is_a_draft_until_a_second_person_approves_it(client, shipped):
         governance.approve(draft, author, draft.content_hash)  # an editor cannot approve
     governance.approve(draft, reviewer(), draft.content_hash)
     assert "chest pain or tightness" in client.get("/get-help/").content.decode()
+
+
+def test_the_diary_page_lists_the_same_signs(client, shipped):
+    for prefix, language in (("", "en"), ("/es", "es")):
+        lists = tier_lists(client.get(f"{prefix}/diary/").content.decode())
+        found = {" ".join(s.split()) for signs in lists.values() for s in signs}
+        assert found == {" ".join(f.text.split()) for f in red_flags(language)}, language
