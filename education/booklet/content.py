@@ -19,6 +19,7 @@ from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, 
 from ..pages import glossary_terms, help_tiers
 from ..red_flags import content_values
 from ..rendering import page_html, unwrap_tables
+from ..selfcheck.context import printable_self_check
 from ..site_text import fill
 from ..translations import alphabetical, localised
 
@@ -44,6 +45,8 @@ class Chapter:
     body_html: str
     # The page's language when it differs from the booklet's (a page not translated yet).
     other_language: str = ""
+    # The page's published self-check: (question, title of the section to re-read) pairs.
+    self_check: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +143,7 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
                 page_anchor(page.slug),
                 printable_body(page, terms, slugs, site_url, values),
                 "" if page.language == language else page.language,
+                printable_self_check(page, help_settings.fever_threshold_c),
             )
             for page in pages
         ],

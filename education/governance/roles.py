@@ -16,8 +16,8 @@ EDITORS = "Content editors"
 REVIEWERS = "Clinical reviewers"
 ADMINISTRATORS = "Administrators"
 
-CONTENT = ("page", "checklistitem", "glossaryterm", "redflag")
-RECORDS = ("revision", "approval", "pagefeedback")
+CONTENT = ("page", "checklistitem", "glossaryterm", "selfcheckquestion", "redflag")
+RECORDS = ("revision", "approval", "pagefeedback", "selfcheckanswer")
 SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
 PEOPLE = ("reviewerprofile",)
 

@@ -4,8 +4,9 @@ Django and keeps ``from education.models import Page`` working.
 ``pages`` (Page, the shipped-content fingerprint and sources), ``items`` (ChecklistItem,
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
 translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance),
-``reviewers`` (ReviewerProfile: an approver's public name and role) and ``feedback``
-(PageFeedback). The submodules import each other directly, never this package.
+``reviewers`` (ReviewerProfile: an approver's public name and role), ``feedback``
+(PageFeedback) and ``selfcheck`` (SelfCheckQuestion, SelfCheckAnswer).
+The submodules import each other directly, never this package.
 """
 
 from .feedback import PageFeedback
@@ -14,6 +15,7 @@ from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse
 from .red_flags import RedFlag
 from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
+from .selfcheck import SelfCheckAnswer, SelfCheckQuestion
 from .site import ContentVersion, HelpSettings, SearchSynonym
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
@@ -33,6 +35,8 @@ __all__ = [
     "ReviewerProfile",
     "Revision",
     "SearchSynonym",
+    "SelfCheckAnswer",
+    "SelfCheckQuestion",
     "ShippedContent",
     "Translatable",
     "TranslatableQuerySet",
