@@ -17,13 +17,13 @@ from django.utils import translation
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from education.booklet.content import booklet_context
 from education.booklet.editions import EDITIONS
-from education.booklet.render import build_booklet
+from education.booklet.store import make_booklet
 from education.cache import current_version, forget_version
 from education.governance import rules as governance
 from education.models import HelpSettings
 from education.red_flags import red_flags
+from isatuximab_portal.lib.language import speaking
 from schedule.regimens import REGIMENS
 from tests.booklet.conftest import needs_weasyprint  # noqa: F401 (a fixture)
 from tests.education.governance_helpers import administrator, reviewer
@@ -77,6 +77,15 @@ def approve_fever(celsius: str) -> None:
     forget_version()
 
 
+def flags(language: str, regimen: str | None = None):
+    """The one source, read in ``language`` (its decimal mark too)."""
+    with (
+        translation.override(language),
+        speaking(language, translation.gettext, translation.ngettext),
+    ):
+        return red_flags(language, regimen)
+
+
 def check_output(name: str, text: str, language: str) -> None:
     assert FEVERS[language] in text, name
     for old in OLD:
@@ -92,7 +101,7 @@ def test_every_output_prints_the_same_red_flags_and_the_governed_fever(language,
     assert current_version() > before  # the cached pages and booklet builds are keyed on it
     prefix = "" if language == "en" else "/es"
     client = Client()
-    every = {plain(f.text) for f in red_flags(language)}
+    every = {plain(f.text) for f in flags(language)}
     assert every and all(FEVERS[language] in s for s in every if "°C" in s)
 
     get_help = client.get(f"{prefix}/get-help/").content.decode()
@@ -100,19 +109,17 @@ def test_every_output_prints_the_same_red_flags_and_the_governed_fever(language,
     check_output("get-help", visible(get_help), language)
     checklist = client.get(f"{prefix}/checklist/").content.decode()
     urgent = {t: s for t, s in tier_lists(checklist).items() if t != "next_visit"}
-    expected = {plain(f.text) for f in red_flags(language) if f.tier != "next_visit"}
+    expected = {plain(f.text) for f in flags(language) if f.tier != "next_visit"}
     assert {plain(s) for signs in urgent.values() for s in signs} == expected
     check_output("checklist", visible(checklist), language)
 
-    with translation.override(language):
-        edition = EDITIONS[0]
-        booklet = pdf_text(build_booklet(edition, booklet_context(SITE, language), SITE))
+    booklet = pdf_text(make_booklet(EDITIONS[0], language)[0].pdf)  # as the worker builds it
     for sign in every:
         assert sign in booklet, ("booklet", sign)
     check_output("booklet", booklet, language)
 
     for regimen in REGIMENS:
-        ours = {plain(f.text) for f in red_flags(language, regimen)}
+        ours = {plain(f.text) for f in flags(language, regimen)}
         form = {**FORM, "regimen": regimen}
         page = client.post(f"{prefix}/schedule/", form).content.decode()
         assert {plain(s) for signs in tier_lists(page).values() for s in signs} == ours, regimen

@@ -7,10 +7,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from education.governance import rules as governance
 from education.models import RedFlag
 from education.red_flags import red_flags
+from isatuximab_portal.lib.language import speaking
 from tests.education.governance_helpers import editor, reviewer
 
 pytestmark = pytest.mark.django_db
@@ -70,4 +72,9 @@ def test_the_diary_page_lists_the_same_signs(client, shipped):
     for prefix, language in (("", "en"), ("/es", "es")):
         lists = tier_lists(client.get(f"{prefix}/diary/").content.decode())
         found = {" ".join(s.split()) for signs in lists.values() for s in signs}
-        assert found == {" ".join(f.text.split()) for f in red_flags(language)}, language
+        with (
+            translation.override(language),
+            speaking(language, translation.gettext, translation.ngettext),
+        ):  # the Spanish decimal comma
+            expected = {" ".join(f.text.split()) for f in red_flags(language)}
+        assert found == expected, language
