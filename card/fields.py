@@ -168,7 +168,7 @@ FIELD_BOXES = (
              FULL_WIDTH),
     FieldBox("contact_phone", gettext_noop("Their phone:"), "front", SAFE, _front_row(0),
              FULL_WIDTH),
-    FieldBox("blood_group", gettext_noop("Blood group (from the lab report):"), "back", SAFE,
+    FieldBox("blood_group", gettext_noop("Blood group (information only):"), "back", SAFE,
              _back_row(0), FULL_WIDTH),
     FieldBox("screen_date", gettext_noop("Type and screen (group and screen) on:"), "back",
              SAFE, _back_row(1), FULL_WIDTH),

@@ -93,7 +93,8 @@ class WalletCardForm(forms.Form):
         required=False,
         help_text=_(
             "Copy it from the lab report of the blood test done before your first "
-            "infusion. If you do not have the report, leave it blank and ask your nurse."
+            "infusion. If you do not have the report, leave it blank and ask your nurse. "
+            "It is for information only: the blood bank always tests your blood itself."
         ),
         widget=forms.Select(attrs=OFF),
     )

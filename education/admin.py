@@ -23,7 +23,7 @@ from .governance.admin_settings import (  # noqa: F401
     SearchSynonymAdmin,
 )
 from .governance.admin_users import GuardedUserAdmin  # noqa: F401
-from .models import ChecklistItem, GlossaryTerm, Page
+from .models import ChecklistItem, GlossaryTerm, Page, RedFlag
 from .selfcheck.admin import SelfCheckInline, SelfCheckPageMixin
 
 REVIEW_SOON_DAYS = 60
@@ -137,3 +137,18 @@ class GlossaryTermAdmin(GovernedAdmin):
 
     def view_on_site(self, obj: GlossaryTerm) -> str:
         return f"/es/glossary/#{obj.slug}" if obj.language == "es" else f"/glossary/#{obj.slug}"
+
+
+@admin.register(RedFlag)
+class RedFlagAdmin(GovernedAdmin):
+    list_display = ["text", "tier", "regimens", "facts_ref", "order", "published", "language"]
+    list_display_links = ["text"]
+    list_filter = ["language", "tier", "published"]
+    search_fields = ["text", "facts_ref"]
+    formfield_overrides = WIDE_FIELDS
+    readonly_fields = ["updated_at"]
+    fields = ["tier", "text", "regimens", "facts_ref", "order", "published", *TRANSLATION_FIELDS,
+              "updated_at", SUMMARY_FIELD]  # fmt: skip
+
+    def view_on_site(self, obj: RedFlag) -> str:
+        return "/es/get-help/" if obj.language == "es" else "/get-help/"

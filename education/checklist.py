@@ -1,8 +1,10 @@
 """The public checklist, grouped under its headings, with glossary words explained.
 
-The instruction and its reason are plain text typed in the admin: they are escaped here, the
-``{fever}`` token is replaced, and glossary terms in the reasons are marked once on the whole
-checklist. The tick-box labels are left unmarked, so a tap on a label always ticks its box.
+The instruction and its reason are plain text typed in the admin: they are escaped here, their
+tokens ({fever}, the numbers) are filled by ``site_text.fill``, and glossary terms in the reasons
+are marked once on the whole checklist. The tick-box labels are left unmarked, so a tap on a
+label always ticks its box. The signs under "Call your team straight away" are not items: they
+are the governed red flags (education.red_flags), shown there by the template.
 
 The item about carrying the alert card is found by its words (in any site language) and gets
 a link to the card maker and the card picture, so the patient can act on it at once.
@@ -10,13 +12,12 @@ a link to the card maker and the card picture, so the patient can act on it at o
 
 import html
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .fever import replace_fever_token
 from .models import ChecklistItem
 from .rendering import Term, link_glossary
+from .site_text import fill
 
 # Words that mark the "carry your alert card" item, lower case, in each site language.
 ALERT_CARD_WORDS = ("alert card", "tarjeta de alerta")
@@ -48,21 +49,21 @@ class Group:
 
 
 def grouped_checklist(
-    items: list[ChecklistItem], terms: list[Term], fever_c: Decimal
+    items: list[ChecklistItem], terms: list[Term], values: dict[str, str]
 ) -> list[Group]:
     """Items under their headings, in heading order; headings with no items are left out."""
     used: set[str] = set()
     groups = []
     for key, heading in ChecklistItem.Group.choices:
-        entries = tuple(_entry(item, terms, fever_c, used) for item in items if item.group == key)
+        entries = tuple(_entry(item, terms, values, used) for item in items if item.group == key)
         if entries:
             groups.append(Group(key=key, heading=heading, entries=entries))
     return groups
 
 
-def _entry(item: ChecklistItem, terms: list[Term], fever_c: Decimal, used: set[str]) -> Entry:
-    text = replace_fever_token(item.text, fever_c)
-    why = html.escape(replace_fever_token(item.why, fever_c), quote=False)
+def _entry(item: ChecklistItem, terms: list[Term], values: dict, used: set[str]) -> Entry:
+    text = fill(item.text, values)
+    why = html.escape(fill(item.why, values), quote=False)
     why_html = link_glossary(why, terms, used)
     return Entry(
         item=item,

@@ -28,6 +28,7 @@ from .models import (
     GlossaryTerm,
     HelpSettings,
     Page,
+    RedFlag,
     Revision,
     ShippedContent,
     fingerprint,
@@ -173,6 +174,28 @@ def shipped_glossary(content_dir: Path = CONTENT_DIR) -> list[dict]:
     ]
 
 
+def shipped_red_flags(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    path = content_dir / "red_flags.json"
+    if not path.exists():
+        return []
+    flags = []
+    for entry in _read_json(path):
+        if entry.get("tier") not in RedFlag.Tier.values:
+            choices = ", ".join(RedFlag.Tier.values)
+            raise ContentError(f"red_flags.json: tier must be one of {choices}.")
+        flags.append(
+            {
+                "tier": entry["tier"],
+                "text": entry["text"],
+                "regimens": ", ".join(entry.get("regimens", ["all"])),
+                "facts_ref": entry["facts_ref"],
+                "order": int(entry["order"]),
+                "published": bool(entry.get("published", True)),
+            }
+        )
+    return flags
+
+
 def content_key(model: type[ShippedContent], values: dict, language: str = ENGLISH) -> str:
     """The shipped file entry an object comes from, e.g. ``page:fever`` or ``es:checklist:10``.
 
@@ -183,6 +206,8 @@ def content_key(model: type[ShippedContent], values: dict, language: str = ENGLI
         key = f"page:{values['slug']}"
     elif model is ChecklistItem:
         key = f"checklist:{values['order']}"
+    elif model is RedFlag:
+        key = f"red-flag:{values['order']}"
     else:
         key = f"glossary:{values['term'].lower()}"
     return key if language == ENGLISH else f"{language}:{key}"
@@ -248,6 +273,8 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Report:
         _sync(ChecklistItem, content_key(ChecklistItem, values), values, report)
     for values in shipped_glossary(content_dir):
         _sync(GlossaryTerm, content_key(GlossaryTerm, values), values, report)
+    for values in shipped_red_flags(content_dir):
+        _sync(RedFlag, content_key(RedFlag, values), values, report)
     for language in TRANSLATIONS:
         if (content_dir / language).is_dir():
             _load_translations(content_dir / language, language, report)
@@ -280,6 +307,9 @@ def _load_translations(directory: Path, language: str, report: Report) -> None:
     for values in shipped_checklist(directory):
         links = _links(ChecklistItem, content_key(ChecklistItem, values), language)
         _sync(ChecklistItem, content_key(ChecklistItem, values, language), values, report, links)
+    for values in shipped_red_flags(directory):
+        links = _links(RedFlag, content_key(RedFlag, values), language)
+        _sync(RedFlag, content_key(RedFlag, values, language), values, report, links)
     path = directory / "glossary.json"
     entries = _read_json(path) if path.exists() else []
     for entry, values in zip(entries, shipped_glossary(directory), strict=True):

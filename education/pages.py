@@ -4,6 +4,7 @@ booklet, so all three look the same and none of them imports another's views."""
 from django.utils.translation import gettext_lazy as _
 
 from .models import GlossaryTerm, HelpSettings, Page
+from .red_flags import by_tier, content_values, red_flags
 from .rendering import Term, page_html
 
 # A simple black-and-white line picture shown beside a page's main message where it helps the
@@ -28,9 +29,15 @@ def page_context(page: Page) -> dict:
     return {
         "page": page,
         "body_html": page_html(
-            page.body, glossary_terms(page.language), help_settings.fever_threshold_c
+            page.body, glossary_terms(page.language), content_values(help_settings)
         ),
         "help_settings": help_settings if page.show_help else None,
         "header_numbers": help_settings,
         "picture": PAGE_PICTURES.get(page.slug),
+        "red_flag_tiers": help_tiers(page.language, help_settings),
     }
+
+
+def help_tiers(language: str, help_settings: HelpSettings | None = None) -> dict[str, list[str]]:
+    """The red flags of every regimen by tier, for the help block (includes/help_block.html)."""
+    return by_tier(red_flags(language, None, help_settings))

@@ -11,7 +11,6 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from html.parser import HTMLParser
 
 import markdown
@@ -19,7 +18,7 @@ import nh3
 from django.core.cache import cache
 from django.utils.translation import get_language, gettext
 
-from .fever import DEFAULT_FEVER_C, replace_fever_token
+from .site_text import fill, site_values
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "strong", "em", "b", "i",
@@ -169,17 +168,20 @@ def link_glossary(
     return "".join(linker.out)
 
 
-def page_html(body: str, terms: list[Term], fever_c: Decimal = DEFAULT_FEVER_C) -> str:
+def page_html(body: str, terms: list[Term], values: dict[str, str] | None = None) -> str:
     """The finished HTML for a page body, from the cache when nothing has changed.
 
-    Every ``{fever}`` token in the body becomes the site's fever threshold in both units.
+    Every token in the body is filled by ``site_text.fill`` with ``values`` (the site's fever
+    threshold in both units and its numbers: ``red_flags.content_values``); an unknown token
+    raises ``UnreplacedToken`` rather than reach a reader.
     """
+    values = site_values() if values is None else values
     glossary = sorted((t.slug, t.term, t.definition, t.spellings) for t in terms)
     # The language too: the tables' names are in the page's language.
-    signature = repr((body, glossary, str(fever_c), get_language()))
+    signature = repr((body, glossary, sorted(values.items()), get_language()))
     key = "education:page-html:" + hashlib.sha256(signature.encode("utf-8")).hexdigest()
     cached = cache.get(key)
     if cached is None:
-        cached = link_glossary(render_markdown(replace_fever_token(body, fever_c)), terms)
+        cached = link_glossary(render_markdown(fill(body, values)), terms)
         cache.set(key, cached, CACHE_SECONDS)
     return cached

@@ -13,6 +13,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("for-blood-banks/", views.for_blood_banks, name="for-blood-banks"),
     path("get-help/", views.get_help, name="get-help"),
+    path("intended-use/", views.intended_use, name="intended-use"),
     path("feedback/", feedback.answer, name="feedback"),
     path("feedback/reason/", feedback.reason, name="feedback-reason"),
     path("feedback/thanks/", feedback.thanks, name="feedback-thanks"),

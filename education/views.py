@@ -16,7 +16,8 @@ from .diary.pdf import render_diary_pdf
 from .diary.wording import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
 from .governance.rules import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from .pages import glossary_terms, page_context
+from .pages import glossary_terms, help_tiers, page_context
+from .red_flags import by_tier, content_values, red_flags
 from .search.engine import MAX_QUERY_LENGTH, search_site
 from .selfcheck.context import self_check_context
 from .selfcheck.headings import with_heading_ids
@@ -106,8 +107,10 @@ def checklist(request: HttpRequest) -> HttpResponse:
     help_settings = HelpSettings.load()
     language = active_language()
     items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
-    groups = grouped_checklist(items, glossary_terms(language), help_settings.fever_threshold_c)
-    context = {"groups": groups, "help_settings": help_settings}
+    values = content_values(help_settings)
+    groups = grouped_checklist(items, glossary_terms(language), values)
+    tiers = by_tier(red_flags(language, None, help_settings))
+    context = {"groups": groups, "help_settings": help_settings, "red_flag_tiers": tiers}
     return render(request, "education/checklist.html", context)
 
 
@@ -126,7 +129,19 @@ def glossary(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def get_help(request: HttpRequest) -> HttpResponse:
-    return render(request, "education/get_help.html", {"help_settings": HelpSettings.load()})
+    help_settings = HelpSettings.load()
+    context = {
+        "help_settings": help_settings,
+        "red_flag_tiers": help_tiers(active_language(), help_settings),
+    }
+    return render(request, "education/get_help.html", context)
+
+
+@require_safe
+@cached_page
+def intended_use(request: HttpRequest) -> HttpResponse:
+    """What the site and its tools are for, and what they are not (issue 21)."""
+    return render(request, "education/intended_use.html")
 
 
 @require_safe
@@ -146,11 +161,12 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def _diary_page(request: HttpRequest, form: DiaryForm, status: int = 200) -> HttpResponse:
-    numbers = HelpSettings.load()
-    text = diary_text(numbers)
+    help_settings = HelpSettings.load()
+    text = diary_text(help_settings)
     days = [text.day_label(day) for day in range(1, DAYS_PER_WEEK + 1)]
-    context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY)}
-    context["header_numbers"] = numbers
+    context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY),
+               "help_settings": help_settings, "header_numbers": help_settings,
+               "red_flag_tiers": help_tiers(active_language(), help_settings)}  # fmt: skip
     return render(request, "education/diary.html", context, status=status)
 
 

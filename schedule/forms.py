@@ -267,6 +267,8 @@ DAYS_INTRO = gettext_noop(
     "the care team types the days."
 )
 DELAYS_INTRO = gettext_noop(
-    "If a dose was given late, every later date moves by the same number of days. Enter where "
-    "each delay starts (an infusion number or a cycle number) and how many days later it was."
+    "If a drip was given late, the later drips and clinic visits move by the same number of "
+    "days; tablets and capsules at home stay on their days, and your team decides about them. "
+    "Enter where each delay starts (an infusion number or a cycle number) and how many days "
+    "later it was."
 )

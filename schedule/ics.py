@@ -39,12 +39,18 @@ def render_ics(
     place: str | None = None,
     tablets: bool = False,
     past: bool = False,
+    red_flags: tuple[tuple[str, str], ...] = (),
 ) -> bytes:
-    """The calendar file; `now` (timezone-aware) becomes every event's DTSTAMP."""
+    """The calendar file; `now` (timezone-aware) becomes every event's DTSTAMP. `red_flags`
+    ((tier, text) pairs from the one governed source, read by the view) go in the calendar's
+    description (RFC 7986 DESCRIPTION, and X-WR-CALDESC for older apps)."""
     stamp = now.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [b"BEGIN:VCALENDAR\r\n", b"VERSION:2.0\r\n", _line("PRODID", PRODID),
              b"CALSCALE:GREGORIAN\r\n", b"METHOD:PUBLISH\r\n",
              _line("X-WR-CALNAME", gettext(CALENDAR_NAME))]  # fmt: skip
+    if red_flags:
+        help_text = help_description(red_flags)
+        lines += [_line("DESCRIPTION", help_text), _line("X-WR-CALDESC", help_text)]
     if not schedule.where_today.started and schedule.first_cycle == 1:
         lines += _blood_test_event(schedule, stamp)
     for day in schedule.days:
@@ -57,6 +63,24 @@ def render_ics(
                 lines += _home_event(schedule, day, item, stamp)
     lines.append(b"END:VCALENDAR\r\n")
     return b"".join(lines)
+
+
+def help_description(red_flags: tuple[tuple[str, str], ...]) -> str:
+    """ "When to get help" as plain text: each tier's heading, then its signs, one a line."""
+    headings = {
+        "emergency": gettext("Emergency: call your emergency number now if you have:"),
+        "call_now": gettext(
+            "Urgent, day or night: call your 24-hour number straight away if you have:"
+        ),
+        "next_visit": gettext("Not urgent: tell your team at your next visit about:"),
+    }
+    parts = [gettext("When to get help")]
+    for tier in wording.TIERS:
+        signs = [text for t, text in red_flags if t == tier]
+        if signs:
+            parts.append("\n".join([headings[tier], *(f"- {sign}" for sign in signs)]))
+    parts += [gettext(wording.CAPSULE_NOT_MOVED), gettext(wording.INTENDED_USE)]
+    return "\n\n".join(parts)
 
 
 def escape_text(value: str) -> str:
@@ -138,6 +162,7 @@ def _clinic_event(
         gettext("At the clinic: {items}.").format(items=wording.items_text(day.clinic_items)),
         wording.chair_time(day),
         gettext("At home: {items}.").format(items=home) if home else None,
+        gettext(wording.ASK_ABOUT_CAPSULES) if day.ask_home else None,
         wording.holiday_text(day, place),
         gettext(wording.AS_PRESCRIBED),
         gettext(wording.DATE_ESTIMATE),
@@ -156,7 +181,10 @@ def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -
         gettext(wording.AS_PRESCRIBED),
         gettext(wording.DATE_ESTIMATE),
     ]
-    return _event(_uid(schedule, day, item.medicine.key), day, summary, lines, stamp)
+    if day.ask_home:
+        lines.insert(1, gettext(wording.ASK_ABOUT_CAPSULES))
+    what = item.medicine.key if item.day in (0, day.day) else f"{item.medicine.key}-d{item.day}"
+    return _event(_uid(schedule, day, what), day, summary, lines, stamp)
 
 
 def _blood_test_event(schedule: Schedule, stamp: str) -> list[bytes]:

@@ -2,9 +2,11 @@
 
 Dates follow FACTS.md 12 and FACTS-backbone 8: cycle 1 day 1 is the start date, a cycle starts
 the day after the previous one ends, a medicine's date is cycle start + day - 1, and the clinic
-visit days are the union of all clinic medicines. Delays (see delays.py) move everything from
-their starting point on (FACTS 5, 12e). Every date is an estimate; no backbone dose is ever
-computed.
+visit days are the union of all clinic medicines. A delay (see delays.py) moves the drips and
+clinic visits from its starting point on (FACTS 5, 12e); tablets and capsules at home move only
+when a whole cycle moves (FACTS-backbone 6.2-6.3): during a delayed drip the calendar asks the
+patient to check with the team instead of dropping or moving their doses. Every date is an
+estimate; no backbone dose is ever computed.
 """
 
 import datetime as dt
@@ -16,6 +18,7 @@ from functools import cached_property
 from isatuximab_portal.lib.language import gettext
 
 from .backbone import AT_CLINIC_DAYS, CLINIC, HOME, ISATUXIMAB, Medicine, backbone_for
+from .day_warnings import spacing_warnings
 from .delays import Delay, Shift, planned_cycle, resolve, shift_at
 from .dose import PlanError
 from .regimens import Regimen, get_regimen
@@ -24,6 +27,11 @@ from .regimens import Regimen, get_regimen
 FIRST_INFUSION_MINUTES = Decimal(200)  # 3 h 20 min
 SECOND_INFUSION_MINUTES = Decimal("112.5")  # 1 h 53 min
 LATER_INFUSION_MINUTES = Decimal(75)
+
+# The order medicines are given on a clinic day, where FACTS states it (FACTS 3a,
+# FACTS-backbone 5: Isa-Kd is dexamethasone, then isatuximab, then carfilzomib). Elsewhere the
+# order is not confirmed, so the list keeps isatuximab first.
+GIVEN_IN_ORDER = {"isa-kd": ("dexamethasone", "isatuximab", "carfilzomib")}
 
 DEFAULT_WINDOW_DAYS = 182  # about six months of cycles by default
 MAX_SPAN_DAYS = 731  # two years, counting one leap day
@@ -44,6 +52,7 @@ class Item:
     medicine: Medicine
     where: str
     infusion_number: int | None = None
+    day: int = 0  # the planned cycle day (a home dose can share a date with a moved visit)
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,9 @@ class TreatmentDay:
     moved_days: int = 0
     delays_before: int = 0  # how many delays moved this day; the .ics SEQUENCE
     holiday: str | None = None
+    # A home dose during a delay of a drip in this cycle: the team decides whether to keep
+    # taking it (FACTS-backbone 6.3); the calendar asks, it does not drop or move the dose.
+    ask_home: bool = False
 
     @cached_property
     def clinic_items(self) -> tuple[Item, ...]:
@@ -123,22 +135,52 @@ class _Engine:
         base = self.start + dt.timedelta(days=offset - 1)
         todays = [(m, set(m.days_in(cycle))) for m in self.medicines]
         infusion_days = set(phase.infusion_days)
-        out = []
+        by_date: dict[dt.date, list] = {}
         for day in range(1, phase.length_days + 1):
             items: list[Item] = []
             if day in infusion_days:
                 number += 1
-                items.append(Item(ISATUXIMAB, CLINIC, number))
-            items += [Item(m, m.where) for m, days in todays if day in days]
+                items.append(Item(ISATUXIMAB, CLINIC, number, day))
+            items += [Item(m, m.where, None, day) for m, days in todays if day in days]
             if not items:
                 continue
             at_clinic = any(item.where == CLINIC for item in items)
-            items = [_place(item, at_clinic) for item in items]
-            moved, count = shift_at(self.shifts, (cycle, day)) if self.shifts else (0, 0)
-            date = base + dt.timedelta(days=day + moved)
-            holiday = holidays(date) if at_clinic else None
-            out.append(TreatmentDay(date, cycle, day, tuple(items), moved, count, holiday))
-        return out
+            for item in (_place(item, at_clinic) for item in items):
+                self._put(by_date, base, cycle, day, item)
+        return [
+            self._day(date, cycle, entries, holidays) for date, entries in sorted(by_date.items())
+        ]
+
+    def _put(self, by_date: dict, base: dt.date, cycle: int, day: int, item: Item) -> None:
+        """A delay moves the drips and clinic visits from its starting point on (FACTS 5, 12e);
+        home doses move only with their cycle's day 1 (FACTS-backbone 6.2-6.3)."""
+        at = (cycle, day) if item.where == CLINIC else (cycle, 1)
+        moved, count = shift_at(self.shifts, at) if self.shifts else (0, 0)
+        date = base + dt.timedelta(days=day + moved)
+        ask = item.where == HOME and self._in_delay(base, cycle, date)
+        by_date.setdefault(date, []).append((day, item, moved, count, ask))
+
+    def _in_delay(self, base: dt.date, cycle: int, date: dt.date) -> bool:
+        """True when ``date`` falls between a delayed drip's planned date and its new date."""
+        for shift in self.shifts:
+            shift_cycle, shift_day = shift.position
+            if shift_cycle != cycle or shift_day == 1:
+                continue
+            new = base + dt.timedelta(days=shift_day + shift_at(self.shifts, shift.position)[0])
+            if new - dt.timedelta(days=shift.days) <= date < new:
+                return True
+        return False
+
+    def _day(self, date: dt.date, cycle: int, entries: list, holidays: Holidays) -> TreatmentDay:
+        clinic = [e for e in entries if e[1].where == CLINIC]
+        order = GIVEN_IN_ORDER.get(self.regimen.slug, ())
+        rank = {key: place for place, key in enumerate(order)}
+        clinic.sort(key=lambda e: rank.get(e[1].medicine.key, len(order)))
+        first = (clinic or entries)[0]
+        items = tuple(e[1] for e in clinic + [e for e in entries if e[1].where != CLINIC])
+        holiday = holidays(date) if clinic else None
+        ask = any(e[4] for e in entries)
+        return TreatmentDay(date, cycle, first[0], items, first[2], first[3], holiday, ask)
 
     def _planned_cycle_on(self, today: dt.date) -> int:
         return _planned_cycle_on(self.regimen, (today - self.start).days)
@@ -201,6 +243,7 @@ def build_schedule(
     except OverflowError:
         text = gettext("That start date is too far away. Check the year.")
         raise PlanError(text, "start_date") from None
+    notes += spacing_warnings(days)  # FACTS-backbone 6.7: warn, never block
     return Schedule(
         regimen, status, (ISATUXIMAB, *chosen), start_date, today, first, last,
         tuple(days), engine.shifts, now, tuple(notes),

@@ -9,9 +9,10 @@ is asked about on a page of its own, again with hidden fields only.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from education.models import HelpSettings
+from education.red_flags import as_data, by_tier, red_flags
 from isatuximab_portal.lib.dates import long_date, weekday_headings
 from isatuximab_portal.lib.private import attachment, private_tool
 
@@ -42,7 +43,12 @@ def calendar(request: HttpRequest) -> HttpResponse:
     if output == "ics":
         data = form.cleaned_data
         body = render_ics(
-            form.schedule, timezone.now(), form.place, data["ics_tablets"], data["ics_past"]
+            form.schedule,
+            timezone.now(),
+            form.place,
+            data["ics_tablets"],
+            data["ics_past"],
+            as_data(_red_flags(form)),
         )
         return _download(body, "ics")
     if output == "pdf":
@@ -79,7 +85,14 @@ def _handout(form: CalendarForm) -> Handout:
         emergency_number=site.emergency_number,
         fever=site.fever_text(),
         place=form.place,
+        red_flags=as_data(_red_flags(form, site)),
     )
+
+
+def _red_flags(form: CalendarForm, site: HelpSettings | None = None):
+    """The regimen's red flags in the page's language, from the one governed source; the pure
+    renderers get them as plain (tier, text) pairs."""
+    return red_flags(get_language() or "en", form.schedule.regimen.slug, site)
 
 
 def _result_context(form: CalendarForm, today) -> dict:
@@ -111,6 +124,9 @@ def _result_context(form: CalendarForm, today) -> dict:
         "made_on": wording.made_on(today),
         "weekdays": weekday_headings(),
         "dex_note": wording.dexamethasone_note(schedule),
+        "help_settings": HelpSettings.load(),
+        "red_flag_tiers": by_tier(_red_flags(form)),
+        "capsule_note": gettext(wording.CAPSULE_NOT_MOVED),
     }
 
 

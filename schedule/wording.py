@@ -96,10 +96,23 @@ def reminder(title: str) -> str:
 
 
 AS_PRESCRIBED = gettext_noop("Take or have every other medicine as prescribed by your team.")
+# FACTS 5 and 12e (isatuximab keeps its interval), FACTS-backbone 6.2-6.3 and 6.8, and
+# FACTS-partner-drugs P1c (home capsules: the team decides; a missed capsule is not made up).
 LATE_DOSE = gettext_noop(
-    "If a dose is given late, every later date of every medicine moves by the same number of "
-    "days. Your care team will give you new dates. They can enter delays in the optional part "
-    "of the form to see the new dates."
+    "If a drip is given late, your later drips and clinic visits move by the same number of "
+    "days. Tablets and capsules you take at home do not move by themselves: your team decides. "
+    "Your care team will give you new dates. They can enter delays in the optional part of the "
+    "form to see the new dates."
+)
+ASK_ABOUT_CAPSULES = gettext_noop(
+    "Ask your team whether to keep taking your capsules during the delay."
+)
+CAPSULE_NOT_MOVED = gettext_noop("A capsule you miss is not moved to a later day.")
+# The red-flag tiers, most urgent first (education's RedFlag.Tier values, as plain data).
+TIERS = ("emergency", "call_now", "next_visit")
+INTENDED_USE = gettext_noop(
+    "This calendar is for learning and planning. The dose shown is an estimate to talk about "
+    "with your team; the pharmacy works out your real dose. Your care team's plan comes first."
 )
 WEEK_DAYS = 7
 
@@ -214,8 +227,10 @@ def delay_text(kind: str, number: int, days: int) -> str:
         )
     else:
         text = ngettext(
-            "Delay: infusion {number} and everything after it moved {days} day later.",
-            "Delay: infusion {number} and everything after it moved {days} days later.",
+            "Delay: infusion {number} and the drips and clinic visits after it moved {days} "
+            "day later.",
+            "Delay: infusion {number} and the drips and clinic visits after it moved {days} "
+            "days later.",
             days,
         )
     return text.format(number=number, days=days)
@@ -238,13 +253,35 @@ class DayView:
     is_today: bool
 
 
+def home_text(day: TreatmentDay) -> str | None:
+    """The home doses; during a delayed drip, with the question for the team (FACTS-backbone
+    6.3: holding one drug does not shift the others, the team decides)."""
+    home = items_text(day.home_items)
+    if home and day.ask_home:
+        return f"{home}. {gettext(ASK_ABOUT_CAPSULES)}"
+    return home or None
+
+
+def delay_notes(schedule: Schedule) -> list[str]:
+    """For a calendar with delays: each home-dose day during a delayed drip, with the question
+    for the team, then the rule that a missed capsule is not moved (FACTS-backbone 6.8, P1c)."""
+    if not schedule.shifts:
+        return []
+    asks = [
+        gettext("{date}: {note}").format(date=long_date(d.date), note=gettext(ASK_ABOUT_CAPSULES))
+        for d in schedule.days
+        if d.ask_home
+    ]
+    return [*asks, gettext(CAPSULE_NOT_MOVED)]
+
+
 def describe(day: TreatmentDay, place: str | None, today: dt.date) -> DayView:
     return DayView(
         day=day,
         date_text=long_date(day.date),
         cycle_day=cycle_day(day).capitalize(),
         clinic=items_text(day.clinic_items) or None,
-        home=items_text(day.home_items) or None,
+        home=home_text(day),
         chair_time=chair_time(day),
         holiday=holiday_text(day, place),
         moved=moved_text(day),

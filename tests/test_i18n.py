@@ -17,6 +17,7 @@ FIXED_PUBLIC_PATHS = [
     "/", "/learn/", "/checklist/", "/glossary/", "/search/", "/search/?q=infusion",
     "/for-blood-banks/", "/get-help/", "/schedule/", "/schedule/wallet-card/",
     "/feedback/thanks/?page=/", "/diary/", "/booklet/", "/offline/", "/offline/tools/",
+    "/intended-use/",
 ]  # fmt: skip
 
 

@@ -61,14 +61,14 @@ STATEMENT = gettext_noop(
     "I am having, or have had in the last 6 months, <b>isatuximab (Sarclisa)</b>, an anti-CD38 "
     "antibody medicine for myeloma. It can make the indirect antiglobulin (Coombs) test, the "
     "antibody screen and the antiglobulin crossmatch falsely positive. ABO and RhD typing are "
-    "not affected."
+    "usually not affected."
 )
 SHOW = gettext_noop("Show this card to any doctor, nurse or blood bank.")
 CARRY = gettext_noop("Carry it during treatment and for 6 months after the last dose.")
 # The two lines a blood bank needs without scanning (P8 "HCP side"), at SMALL_SIZE.
 BLOOD_BANK_LINES = (
     "<b>Blood bank:</b> anti-CD38 interference in IAT, antibody screen, AHG crossmatch. "
-    "ABO/RhD typing not affected.",
+    "ABO/RhD usually unaffected.",
     "<b>Class practice:</b> 0.2 M DTT-treated reagent cells; then K-negative units unless "
     "known K+.",
 )

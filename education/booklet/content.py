@@ -16,9 +16,11 @@ from django.utils.translation import gettext
 
 from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..pages import glossary_terms
+from ..pages import glossary_terms, help_tiers
+from ..red_flags import content_values
 from ..rendering import page_html, unwrap_tables
 from ..selfcheck.context import printable_self_check
+from ..site_text import fill
 from ..translations import alphabetical, localised
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
@@ -97,10 +99,12 @@ def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
     return _HREF.sub(replace, body_html)
 
 
-def printable_body(page: Page, terms: list, slugs: set[str], site_url: str) -> str:
+def printable_body(
+    page: Page, terms: list, slugs: set[str], site_url: str, values: dict | None = None
+) -> str:
     """The page body as on the site, without the sideways-scroll wrapper for phones and the
     definition pop-ups (their ids would repeat from page to page)."""
-    body = unwrap_tables(page_html(page.body, terms))
+    body = unwrap_tables(page_html(page.body, terms, values or content_values()))
     body = _DESCRIBED_BY.sub("", _DEFINITION_POPUP.sub("", body))
     return rewrite_links(body, slugs, site_url)
 
@@ -125,6 +129,8 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
     items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
     help_settings = HelpSettings.load()
     fever_c, fever_f = fever_threshold(help_settings)
+    values = content_values(help_settings)
+    items = [_filled(item, values) for item in items]
     return {
         "site_name": gettext(settings.SITE_NAME),  # in the catalogue (context_processors.py)
         "site_url": site_url,
@@ -135,7 +141,7 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
             Chapter(
                 page,
                 page_anchor(page.slug),
-                printable_body(page, terms, slugs, site_url),
+                printable_body(page, terms, slugs, site_url, values),
                 "" if page.language == language else page.language,
                 printable_self_check(page, help_settings.fever_threshold_c),
             )
@@ -146,6 +152,7 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
         "dont_items": [item for item in items if item.kind == ChecklistItem.Kind.DONT],
         "terms": glossary(language),
         "help_settings": help_settings,
+        "red_flag_tiers": help_tiers(language, help_settings),
         "fever_c": fever_c,
         "fever_f": fever_f,
         "sourced_pages": [page for page in pages if page.source_list()],
@@ -158,3 +165,10 @@ def glossary(language: str) -> list[GlossaryTerm]:
         terms = GlossaryTerm.objects.published().for_language(ENGLISH)
         return sorted(terms, key=lambda t: t.term.casefold())
     return localised(GlossaryTerm.objects.all(), language, key=lambda t: alphabetical(t.term))
+
+
+def _filled(item: ChecklistItem, values: dict) -> ChecklistItem:
+    """The item with the site's values in its text (in memory only; never saved), through the
+    same ``site_text.fill`` as the web checklist, so the booklet never prints ``{fever}``."""
+    item.text, item.why = fill(item.text, values), fill(item.why, values)
+    return item

@@ -20,6 +20,7 @@ import reportlab
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
+from ..site_text import check_filled
 from .editions import Edition
 
 if TYPE_CHECKING:
@@ -153,5 +154,5 @@ def build_booklet(
 ) -> bytes:
     """The finished PDF for one edition of the content in ``context`` (``html`` and ``css``
     when the caller has rendered them already)."""
-    html = html or booklet_html(edition, context)
+    html = check_filled(html or booklet_html(edition, context))  # never print "{fever}"
     return html_to_pdf(html, css or booklet_css(edition), base_url)

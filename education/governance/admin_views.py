@@ -13,9 +13,18 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewerProfile, Revision
+from ..models import (
+    ChecklistItem,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    RedFlag,
+    ReviewerProfile,
+    Revision,
+)
 from ..pages import page_context
 from ..readability import grade_level, hard_sentences
+from ..red_flags import preview_help
 from . import rules as governance
 from .diff import revision_diff
 from .roles import is_reviewer
@@ -99,6 +108,8 @@ def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
         return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}
     if isinstance(draft, Page):
         return "education/page.html", page_context(draft) | {"approval": None}
+    if isinstance(draft, RedFlag):
+        return "education/get_help.html", preview_help(draft)
     if isinstance(draft, ChecklistItem):
         items = [i for i in ChecklistItem.objects.published() if i.pk != draft.pk]
         items = sorted([*items, draft] if draft.published else items, key=lambda i: (i.order, i.pk))

@@ -16,7 +16,7 @@ EDITORS = "Content editors"
 REVIEWERS = "Clinical reviewers"
 ADMINISTRATORS = "Administrators"
 
-CONTENT = ("page", "checklistitem", "glossaryterm", "selfcheckquestion")
+CONTENT = ("page", "checklistitem", "glossaryterm", "selfcheckquestion", "redflag")
 RECORDS = ("revision", "approval", "pagefeedback", "selfcheckanswer")
 SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
 PEOPLE = ("reviewerprofile",)

@@ -12,6 +12,7 @@ The submodules import each other directly, never this package.
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .red_flags import RedFlag
 from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
 from .selfcheck import SelfCheckAnswer, SelfCheckQuestion
@@ -29,6 +30,7 @@ __all__ = [
     "HelpSettings",
     "Page",
     "PageFeedback",
+    "RedFlag",
     "ReviewSettings",
     "ReviewerProfile",
     "Revision",

@@ -16,12 +16,15 @@ import nh3
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 
 from ..cache import current_version
-from ..fever import FEVER_TOKEN
 from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..pages import help_tiers
+from ..red_flags import content_values
 from ..rendering import render_markdown
+from ..site_text import fill
 from .fold import fold
 
 CACHE_SECONDS = 60 * 60
@@ -69,11 +72,12 @@ def html_to_text(markup: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _with_fever(text: str, fever: str) -> str:
-    return text.replace(FEVER_TOKEN, fever)
+def _with_fever(text: str, values: dict[str, str]) -> str:
+    """The one way content is filled (site_text.fill): the fever number and the site's numbers."""
+    return fill(text, values)
 
 
-def _page_documents(fever: str, language: str) -> list[Document]:
+def _page_documents(fever: dict[str, str], language: str) -> list[Document]:
     return [
         Document(
             kind="page",
@@ -91,7 +95,10 @@ def _page_documents(fever: str, language: str) -> list[Document]:
 
 def _help_document() -> Document:
     """The get-help page's main content, rendered as visitors see it."""
-    rendered = render_to_string("education/get_help.html", {"help_settings": HelpSettings.load()})
+    help_settings = HelpSettings.load()
+    tiers = help_tiers(translation.get_language() or "en", help_settings)
+    context = {"help_settings": help_settings, "red_flag_tiers": tiers}
+    rendered = render_to_string("education/get_help.html", context)
     main = _MAIN.search(rendered)
     body = main.group(1) if main else rendered
     heading = _H1.search(body)
@@ -118,7 +125,7 @@ def _card_document() -> Document:
     )
 
 
-def _checklist_documents(fever: str, language: str) -> list[Document]:
+def _checklist_documents(fever: dict[str, str], language: str) -> list[Document]:
     url = reverse("checklist")
     documents = []
     for item in ChecklistItem.objects.published().for_language(language):
@@ -152,7 +159,7 @@ def build_documents(language: str = "en") -> list[Document]:
     the alert card maker, checklist and glossary; ties in the ranking keep this order.
     Addresses and the get-help text follow the active language, which the caller's request
     has set."""
-    fever = HelpSettings.load().fever_text()
+    fever = content_values(HelpSettings.load())
     return [
         *_page_documents(fever, language),
         _help_document(),

@@ -47,6 +47,9 @@ class Handout:
     emergency_number: str = ""
     fever: str = ""  # the site's fever threshold in both units, e.g. "38 °C (100.4 °F)"
     place: str | None = None  # where the public holidays are from
+    # The regimen's red flags as (tier, text), from the one governed source (the view reads
+    # education.red_flags); this renderer keeps no list of its own.
+    red_flags: tuple[tuple[str, str], ...] = ()
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -143,6 +146,7 @@ def _notes(schedule: Schedule) -> list[str]:
     dex_note = wording.dexamethasone_note(schedule)
     if dex_note:
         notes.append(dex_note)
+    notes += wording.delay_notes(schedule)
     source = wording.source_note(schedule)
     return [*([source] if source else []), *notes, *schedule.notes]
 
@@ -187,27 +191,27 @@ def _help_box(handout: Handout, styles, width: float) -> Table:
         handout.emergency_number
         or gettext("your emergency number (999 in the UK, 112 in the EU, 911 in the US)")
     )
-    fever = (
-        gettext("a temperature of {fever} or higher").format(fever=handout.fever)
-        if handout.fever
-        else gettext("a fever")
-    )
-    urgent = gettext(
-        "Urgent, day or night: call {clinic} on {phone} for {fever}, shivering or chills, signs "
-        "of an infection, or feeling unwell during or after an infusion, even later that day."
-    )
+    signs = {tier: [text for t, text in handout.red_flags if t == tier] for tier in wording.TIERS}
     lines = [
         _para(gettext("When to get help"), styles["h2"]),
-        _para(gettext("Emergency: call {emergency} for trouble breathing, swelling of the face "
-                      "or throat, chest pain, or feeling very faint.").format(emergency=emergency),
-              styles["body"]),
-        _para(urgent.format(clinic=clinic, phone=phone, fever=fever), styles["body"]),
-        _para(gettext("Not urgent: tell your team at your next visit."), styles["body"]),
+        _para(gettext("Emergency: call {emergency} now if you have:").format(emergency=emergency),
+              styles["bold"]),
+        *_bullets(signs["emergency"], styles),
+        _para(gettext("Urgent, day or night: call {clinic} on {phone} straight away if you "
+                      "have:").format(clinic=clinic, phone=phone), styles["bold"]),
+        *_bullets(signs["call_now"], styles),
+        _para(gettext("Not urgent: tell your team at your next visit about:"), styles["bold"]),
+        *_bullets(signs["next_visit"], styles),
+        _para(gettext(wording.INTENDED_USE), styles["body"]),
     ]  # fmt: skip
     box = Table([[lines]], colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2, colors.black),
                              ("LEFTPADDING", (0, 0), (-1, -1), 8)]))  # fmt: skip
     return box
+
+
+def _bullets(texts: list[str], styles) -> list[Paragraph]:
+    return [_para(f"\u2022 {text}", styles["body"]) for text in texts]
 
 
 def _months(schedule: Schedule, handout: Handout, styles, width: float, height: float) -> list:

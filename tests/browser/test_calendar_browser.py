@@ -120,8 +120,8 @@ def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, ax
     assert page.evaluate("document.activeElement.id") == "next-visit"
     panel = page.inner_text("#next-visit")
     assert "Tuesday 10 March 2026 (cycle 3, day 9): today" in panel
-    assert "At the clinic: carfilzomib drip (IV); dexamethasone." in panel
-    assert "Monday 16 March 2026: isatuximab drip (IV), infusion 8" in panel
+    assert "At the clinic: dexamethasone; carfilzomib drip (IV)." in panel
+    assert "Monday 16 March 2026: dexamethasone; isatuximab drip (IV), infusion 8" in panel
 
     tab_to(page, "button[value=pdf]")
     with page.expect_download() as info:

@@ -20,7 +20,8 @@ def content(live_server):
 
 
 def test_every_education_page_has_no_axe_violations(page, axe_check, content):
-    urls = ["/", "/learn/", "/checklist/", "/glossary/", "/get-help/", "/search/?q=infusion",
+    urls = ["/", "/learn/", "/checklist/", "/glossary/", "/get-help/", "/intended-use/",
+            "/search/?q=infusion",
             "/search/?q="] + [p.get_absolute_url() for p in content]  # fmt: skip
     for url in urls:
         response = page.goto(url)

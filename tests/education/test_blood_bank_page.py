@@ -21,7 +21,7 @@ STATEMENTS = [
     "the indirect antiglobulin test (indirect Coombs test)",
     "the antibody screen and antibody identification",
     "the antiglobulin (antihuman globulin, AHG) crossmatch",
-    "**ABO and RhD typing are not affected.** This is class data",
+    "**ABO and RhD typing are usually not affected.** This is class data",
     "Give K-negative red cells unless the patient is known to be K-positive.",
     "Class practice: DTT also destroys Kell antigens",
     "type and screen (group and screen)",

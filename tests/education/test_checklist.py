@@ -102,7 +102,9 @@ def test_the_shipped_checklist_fills_all_four_headings_with_its_key_items(client
     assert "type and screen" in section(html, "Before treatment starts")
     assert "even later that day" in section(html, "On infusion days")
     assert "blood thinner" in section(html, "Every day")
-    urgent = section(html, "Call your team straight away")
-    for words in ["chest pain", "bleed or bruise", "confusion", "diarrhoea or vomiting"]:
+    # The call-straight-away signs are the governed red flags now (issue 21), not items.
+    start = html.index(">Call your team straight away</h2>")
+    urgent = html[start : html.index("</div>", html.index('class="red-flag-lists"', start))]
+    for words in ["chest pain", "bleeding or bruising", "confusion", "diarrhoea or vomiting"]:
         assert words in urgent, words
     assert html.count('class="glossary-term"') >= 3

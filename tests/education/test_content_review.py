@@ -18,14 +18,17 @@ from schedule.regimens import REGIMENS
 REVIEW = [
     (  # FACTS 7: most common by regimen, how often low white cells; serious and fatal infections
         "side-effects",
+        # Issue 21 brings tumour lysis syndrome back (FACTS 7 EU label, P5 confusion), without
+        # the invented explanation the review removed: only "break down fast" stays forbidden.
         ["The most common are infections and reactions to the drip", "life-threatening",
-         "Tumour lysis", "tumour lysis", "24 hours"],
+         "break down fast", "24 hours"],
         # Issue 24: trimmed to what a patient acts on; each study's list is on trial-results.
         ["What should I do if I get side effects?", "Which side effects are most common?",
          "About 46 in 100 people in the studies had a serious infection.",
          "96 in 100 people with Isa-Pd.",
          "Some people died from an infection: about 5 in 100.",
-         "A reaction can happen during the drip or after it, even later that day at home."],
+         "A reaction can happen during the drip or after it, even later that day at home.",
+         "Tumour lysis syndrome. The European leaflet also lists this problem."],
     ),
     (  # FACTS 7 tables, moved from side-effects (issue 24); frequencies as "x in 100"
         "trial-results",

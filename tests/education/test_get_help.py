@@ -21,7 +21,11 @@ URGENT_SIGNS = [
     "bleeding or bruising that will not stop",
     "blood in your poo or vomit, or black poo",
     "signs of a blood clot: a painful, swollen leg or arm",
-    "chest pain, or you are short of breath and this is new",
+    # Issue 21: chest pain moved to the emergency tier (FACTS-partner-drugs P5); this test used
+    # to expect "chest pain, or you are short of breath and this is new" here.
+    "you are short of breath and this is new",
+    "peeing much less than usual",
+    "a very bad headache with confusion or blurred vision",
     "new swelling of your legs or ankles",
     "bad diarrhoea or vomiting",
     "new confusion",

@@ -142,7 +142,7 @@ def test_the_result_page_is_spanish_with_spanish_dates(client):
         "cápsula de pomalidomida en casa, días 1 a 21 de cada ciclo",
         "dexametasona en la clínica los días de clínica y en pastilla en casa los demás días",
         "No tome otra pastilla de dexametasona en casa ese día",
-        "Retraso: la infusión 3 y todo lo que sigue se movió 7 días más tarde.",
+        "Retraso: la infusión 3 y los goteos y visitas siguientes se movieron 7 días más tarde.",
         "lunes 6 de abril de 2026 (movido 7 días por retrasos)",
         "viernes 20 de marzo de 2026 (hoy)",
         "<caption>marzo de 2026</caption>",

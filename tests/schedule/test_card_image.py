@@ -30,7 +30,7 @@ STATEMENTS = [
     "BLOOD TRANSFUSION ALERT",
     "I am having, or have had in the last 6 months, isatuximab (Sarclisa)",
     "the antibody screen and the antiglobulin crossmatch falsely positive.",
-    "ABO and RhD typing are not affected.",
+    "ABO and RhD typing are usually not affected.",
     "Show this card to any doctor, nurse or blood bank.",
     "Class practice: 0.2 M DTT-treated reagent cells; then K-negative units unless known K+.",
     URL,

@@ -124,9 +124,9 @@ def test_a_spanish_submit_downloads_the_bilingual_card(client):
         "Última dosis: 2 mar 2026",
         "Al menos hasta: 2 sept 2026",
         "Inicio del tratamiento: 5 ene 2026",
-        "Grupo de sangre (del informe): A RhD negativo",
+        "Grupo de sangre (solo informativo): A RhD negativo",
         "In English: isatuximab interferes with IAT, antibody screen, AHG crossmatch. ABO/RhD "
-        "typing not affected.",
+        "usually unaffected.",
         "Anti-CD38 class practice: 0.2 M DTT-treated reagent cells; then K-negative units "
         "unless known K+.",
         BLOOD_BANK_PAGE,

@@ -6,6 +6,9 @@ import re
 import pytest
 from django.utils import timezone
 
+# The result page reads the red flags (issue 21) from the database.
+pytestmark = pytest.mark.django_db
+
 VALID = {
     "regimen": "isa-kd",
     "weight": "70",

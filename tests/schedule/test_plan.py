@@ -83,8 +83,12 @@ def test_it_knows_before_the_start_and_after_the_end():
     assert (last.over, last.cycle, last.day) == (False, 3, 42)
 
 
-def test_it_moves_every_medicine_from_a_delayed_infusion_on():
+def test_a_delayed_infusion_moves_drips_and_visits_but_not_home_capsules():
     # FACTS 12e: C2D15 (infusion 6, 2026-02-16) given 3 days late; C3D1 becomes 2026-03-05.
+    # Issue 21 changed this test: it used to assert that EVERY medicine moves (home capsules
+    # too), which dropped the capsules of the delay days. FACTS-backbone 6.3 and P1c: holding
+    # one drug does not shift the others; the team decides, so the capsules stay on their days
+    # and the delay days ask the patient to check with the team.
     delay = (Delay(INFUSION, 6, 3),)
     moved = build_schedule("isa-pd", START, START, delays=delay, first_cycle=2, last_cycle=3)
     plain = build_schedule("isa-pd", START, START, first_cycle=2, last_cycle=3)
@@ -93,7 +97,11 @@ def test_it_moves_every_medicine_from_a_delayed_infusion_on():
     assert meds[("isatuximab", "clinic")][2] == dt.date(2026, 3, 5)
     for key, dates in by_medicine(plain).items():
         for before, after in zip(dates, meds[key], strict=True):
-            assert (after - before).days == (3 if before >= dt.date(2026, 2, 16) else 0)
+            later = before >= (dt.date(2026, 3, 2) if key[1] == "home" else dt.date(2026, 2, 16))
+            assert (after - before).days == (3 if later else 0), key
+    asked = sorted(d.date for d in moved.days if d.ask_home)
+    assert asked == [dt.date(2026, 2, 16), dt.date(2026, 2, 17), dt.date(2026, 2, 18)]
+    assert all(d.home_items for d in moved.days if d.ask_home)
 
 
 def test_it_adds_up_several_delays_and_counts_them_for_each_day():

@@ -135,14 +135,14 @@ MANDATORY = [
     "antibody medicine for myeloma.",
     "the indirect antiglobulin (Coombs) test, the antibody screen and the antiglobulin "
     "crossmatch falsely positive.",
-    "ABO and RhD typing are not affected.",
+    "ABO and RhD typing are usually not affected.",
     "Show this card to any doctor, nurse or blood bank.",
     "Carry it during treatment and for 6 months after the last dose.",
     "Type and screen (group and screen) on:",
-    "Blood group (from the lab report):",
+    "Blood group (information only):",
     "Pre-treatment results held at:",
-    "Blood bank: anti-CD38 interference in IAT, antibody screen, AHG crossmatch. ABO/RhD typing "
-    "not affected.",
+    "Blood bank: anti-CD38 interference in IAT, antibody screen, AHG crossmatch. ABO/RhD "
+    "usually unaffected.",
     "Class practice: 0.2 M DTT-treated reagent cells; then K-negative units unless known K+.",
     URL,
 ]

@@ -57,7 +57,7 @@ SPANISH = [
     "La tipificación ABO y RhD no suele verse afectada.",
     "Muestre esta tarjeta a cualquier médico, enfermera o banco de sangre.",
     "Llévela durante el tratamiento y 6 meses más tras la última dosis.",
-    "Grupo de sangre (del informe):",
+    "Grupo de sangre (solo informativo):",
     "Fecha de la prueba de grupo y anticuerpos:",
     "Resultados previos en:",
 ]
@@ -65,7 +65,7 @@ SPANISH = [
 # what to do about it.
 ENGLISH = [
     "In English: isatuximab interferes with IAT, antibody screen, AHG crossmatch. ABO/RhD "
-    "typing not affected.",
+    "usually unaffected.",
     "Anti-CD38 class practice: 0.2 M DTT-treated reagent cells; then K-negative units "
     "unless known K+.",
 ]
@@ -124,7 +124,7 @@ def test_the_card_prints_spanish_dates_labels_and_values(spanish):
     assert "Contacto de urgencia: José Rodríguez" in front
     assert "Fecha de la prueba de grupo y anticuerpos: 20 dic 2025" in back
     assert "Inicio del tratamiento: 5 ene 2026" in back
-    assert "Grupo de sangre (del informe): AB RhD negativo" in back
+    assert "Grupo de sangre (solo informativo): AB RhD negativo" in back
 
 
 def test_the_sheet_tells_how_to_print_in_spanish(spanish):

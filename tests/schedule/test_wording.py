@@ -60,10 +60,10 @@ def test_it_writes_each_day_and_the_legend_in_plain_words():
     schedule = make("isa-kd", 1, 1)
     first, last_home = schedule.days[0], schedule.days[-1]
     assert wording.items_text(first.clinic_items) == (
-        "isatuximab drip (IV), infusion 1; carfilzomib drip (IV); dexamethasone"
+        "dexamethasone; isatuximab drip (IV), infusion 1; carfilzomib drip (IV)"  # FACTS 3a order
     )
     assert wording.items_text(last_home.home_items) == "dexamethasone tablet"
-    assert wording.day_label(first) == "● Isa 1 ▲ Car ■ Dex"
+    assert wording.day_label(first) == "■ Dex ● Isa 1 ▲ Car"
     legend = [entry.text for entry in wording.legend(schedule)]
     assert (
         "carfilzomib drip (IV) at the clinic, days 1, 2, 8, 9, 15 and 16 of every cycle" in legend
