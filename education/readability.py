@@ -74,8 +74,10 @@ def spanish_score(markdown_text: str) -> float:
     with syllables counted by Spanish rules (``spanish_syllables``), not by pyphen's
     hyphenation points, which miss every hiatus and score Spanish pages too easy.
 
-    >>> spanish_score("Usted recibe el medicamento por una vena. Tarda una hora.") > 70
-    True
+    >>> spanish_score("Usted recibe el goteo en el brazo. Tarda una hora.")
+    87.7
+    >>> spanish_score("Usted recibe el medicamento por una vena. Tarda una hora.")  # long words
+    69.7
     """
     text = plain_text(markdown_text)
     if not re.search(r"[A-Za-zÁÉÍÓÚÑáéíóúñ]", text):

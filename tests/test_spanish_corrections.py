@@ -97,7 +97,9 @@ def test_the_help_box_says_goteo_not_suero(client, shipped):
 def test_the_handout_contracts_al_hospital(client):
     data = {**VALID, "format": "pdf", "clinic_name": "Hospital Central", "clinic_phone": "900"}
     text = pdf_text(client.post("/es/schedule/", data))
-    assert "llame al Hospital Central al 900" in text and "llame a Hospital" not in text
+    assert "llame enseguida al Hospital Central al 900" in text
+    assert "a Hospital" not in text and " a al " not in text and " al al " not in text
+    assert "llame ya a su número de emergencias" in text
 
 
 def test_the_spanish_day_box_accepts_1_al_21(client):

@@ -113,7 +113,7 @@ def test_the_phone_picture_leaves_out_the_boxes_left_empty():
         "Emergency contact:",
         "Last dose:",
         "Carry until at least:",
-        "Blood group (from the lab report):",
+        "Blood group (information only):",
         "Type and screen (group and screen) on:",
         "Pre-treatment results held at:",
         "Treatment centre:",
@@ -129,5 +129,5 @@ def test_the_printed_card_keeps_its_write_in_boxes():
 
     pdf = render(CardDetails(), URL, "a4", "sheet")
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
-    for label in ("Name:", "Their phone:", "Blood group (from the lab report):"):
+    for label in ("Name:", "Their phone:", "Blood group (information only):"):
         assert label in text, label
