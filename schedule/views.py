@@ -16,6 +16,7 @@ from isatuximab_portal.lib.dates import long_date, weekday_headings
 from isatuximab_portal.lib.private import attachment, private_tool
 
 from . import wording
+from .coverage import others_banner
 from .forms import CalendarForm
 from .ics import render_ics
 from .months import month_grids
@@ -41,9 +42,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
     output = request.POST.get("format")
     if output == "ics":
         data = form.cleaned_data
+        phone = data["clinic_phone"].strip() or HelpSettings.load().phone_24h
         body = render_ics(
-            form.schedule, timezone.now(), form.place, data["ics_tablets"], data["ics_past"]
-        )
+            form.schedule, timezone.now(), form.place, data["ics_tablets"], data["ics_past"],
+            phone=phone, holidays=form.holidays_lookup,
+        )  # fmt: skip
         return _download(body, "ics")
     if output == "pdf":
         pdf = render_calendar_pdf(
@@ -70,12 +73,13 @@ def _handout(form: CalendarForm) -> Handout:
         emergency_number=site.emergency_number,
         fever=site.fever_text(),
         place=form.place,
+        large_print=bool(data.get("large_print")),
     )
 
 
 def _result_context(form: CalendarForm, today) -> dict:
     schedule = form.schedule
-    views = {day.date: wording.describe(day, form.place, today) for day in schedule.days}
+    views = {view.day.date: view for view in wording.describe_days(schedule, form.place, today)}
     visits = [views[day.date] for day in wording.next_visits(schedule, 3)]
     return {
         "form": form,
@@ -102,6 +106,7 @@ def _result_context(form: CalendarForm, today) -> dict:
         "made_on": wording.made_on(today),
         "weekdays": weekday_headings(),
         "dex_note": wording.dexamethasone_note(schedule),
+        "others_banner": others_banner(schedule),
     }
 
 
