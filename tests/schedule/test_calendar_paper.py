@@ -9,7 +9,6 @@ import io
 from decimal import Decimal
 
 import pypdfium2 as pdfium
-import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
@@ -31,7 +30,10 @@ def imroz(today=START):
     return dataclasses.replace(schedule, others_missing=True)
 
 
-def handout_pdf(schedule, handout=Handout(), made_on=START) -> bytes:
+NO_LINES = Handout()
+
+
+def handout_pdf(schedule, handout=NO_LINES, made_on=START) -> bytes:
     return render_calendar_pdf(schedule, calculate_dose(Decimal(70)), "a4", handout, made_on)
 
 
