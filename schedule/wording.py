@@ -249,8 +249,17 @@ class DayView:
 
 # Clinic and home are told apart in words and in these symbols on every output (issue 24).
 CLINIC_MARK, HOME_MARK = "✚", "⌂"
-CLINIC_WORD = gettext_noop("Clinic")
-HOME_WORD = gettext_noop("Home")
+# With their colon, as the cells print them (and so not mistaken for a menu's "Home").
+CLINIC_WORD, HOME_WORD = gettext_noop("Clinic:"), gettext_noop("Home:")
+
+
+def clinic_word() -> str:
+    """'Clinic' in the current language, as a month cell heads its clinic medicines."""
+    return gettext(CLINIC_WORD).rstrip(":")
+
+
+def home_word() -> str:
+    return gettext(HOME_WORD).rstrip(":")
 
 
 def _marks(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:

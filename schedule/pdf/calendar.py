@@ -243,10 +243,10 @@ def _months(schedule: Schedule, handout: Handout, styles, width: float, height: 
     key = "; ".join(f"{e.symbol} {e.name} ({e.label})" for e in wording.legend(schedule)) + "."
     shaded = gettext("Shaded, framed days are clinic visits. {key}").format(key=key)
     where = gettext("{clinic} = at the clinic. {home} = at home.").format(
-        clinic=f"{wording.CLINIC_MARK} {gettext(wording.CLINIC_WORD)}",
-        home=f"{wording.HOME_MARK} {gettext(wording.HOME_WORD)}",
+        clinic=f"{wording.CLINIC_MARK} {wording.clinic_word()}",
+        home=f"{wording.HOME_MARK} {wording.home_word()}",
     )
-    words = (gettext(wording.CLINIC_WORD), gettext(wording.HOME_WORD), gettext("! holiday"))
+    words = (wording.clinic_word(), wording.home_word(), gettext("! holiday"))
     weekdays = [short for short, _ in weekday_headings()]
     banner = others_banner(schedule)
     for month in month_grids({d.date: d for d in schedule.days}, schedule.today):

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, gettext, pgettext
 
 from ..coverage import OTHERS_NOT_SHOWN_CELL
 from ..months import Cell, Month
-from ..wording import CLINIC_MARK, CLINIC_WORD, HOME_MARK, HOME_WORD, DayView
+from ..wording import CLINIC_MARK, HOME_MARK, DayView, clinic_word, home_word
 
 register = template.Library()
 
@@ -50,8 +50,8 @@ def _words(language: str | None) -> dict[str, str]:
         # On a phone the table's headings are hidden, so each cell says where it is.
         "at_clinic": _cell_label(CLINIC_MARK, pgettext("day card", "At the clinic")),
         "at_home": _cell_label(HOME_MARK, pgettext("day card", "At home")),
-        "Clinic": _where_word(CLINIC_MARK, gettext(CLINIC_WORD)),
-        "Home": _where_word(HOME_MARK, gettext(HOME_WORD)),
+        "Clinic": _where_word(CLINIC_MARK, clinic_word()),
+        "Home": _where_word(HOME_MARK, home_word()),
     }
 
 
