@@ -79,7 +79,9 @@ def _row(day: DayView, words: dict[str, str]) -> str:
         if day.holiday:
             clinic += f"<br><strong>{_e(day.holiday)}</strong>"
     home = _e(day.home) if day.home else words.get("nothing_home", words["nothing"])
-    clinic, home = words["at_clinic"] + clinic, words["at_home"] + home
+    # Each filled cell says where it is (seen on a phone, where the headings are hidden).
+    clinic = words["at_clinic"] + clinic if day.clinic else clinic
+    home = words["at_home"] + home if day.home or "nothing_home" in words else home
     css = ' class="is-clinic"' if day.clinic else ""
     return (
         f'<tr role="row"{css}><th scope="row" role="rowheader">{when}</th>'
