@@ -146,9 +146,9 @@ def _clinic_event(
     home = wording.items_text(day.home_items)
     lines = [
         _regimen_line(schedule, day),
-        gettext("At the clinic: {items}.").format(items=wording.items_text(day.clinic_items)),
+        _at_clinic(wording.items_text(day.clinic_items)),
         wording.chair_time(day),
-        gettext("At home: {items}.").format(items=home) if home else None,
+        _at_home(home) if home else None,
         wording.holiday_text(day, place),
         None if day.holiday else weekend_text(day.date, None),
         extra[0],
@@ -167,6 +167,7 @@ def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -
     summary = gettext("At home: {medicine} ({cycle_day})").format(medicine=text, cycle_day=when)
     lines = [
         _regimen_line(schedule, day),
+        _at_home(text),
         gettext(wording.AS_PRESCRIBED),
         gettext(wording.DATE_ESTIMATE),
     ]
@@ -208,3 +209,12 @@ def weekend_text(day: dt.date, holiday: str | None) -> str | None:
     if day.weekday() == 6:
         return gettext("This is a Sunday: check the day with your team.")
     return None
+
+
+def _at_clinic(items: str) -> str:
+    """'✚ At the clinic: ...': clinic and home told apart by a word and a symbol everywhere."""
+    return f"{wording.CLINIC_MARK} " + gettext("At the clinic: {items}.").format(items=items)
+
+
+def _at_home(items: str) -> str:
+    return f"{wording.HOME_MARK} " + gettext("At home: {items}.").format(items=items)

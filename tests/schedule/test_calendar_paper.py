@@ -149,3 +149,15 @@ def test_without_a_phone_or_banner_the_ics_says_neither():
     calendar = ics(schedule)
     assert "X-WR-CALDESC" not in calendar
     assert "24 hours" not in calendar.to_ical().decode()
+
+
+def test_ics_descriptions_say_clinic_and_home_in_words_and_symbols():
+    schedule = build_schedule("isa-pd", START, BEFORE, first_cycle=1, last_cycle=1)
+    events = list(ics(schedule, tablets=True).walk("VEVENT"))
+    first = next(e for e in events if e.decoded("DTSTART") == START and "Clinic" in e["SUMMARY"])
+    assert (
+        "✚ At the clinic: isatuximab drip (IV), infusion 1; dexamethasone." in first["DESCRIPTION"]
+    )
+    assert "⌂ At home: pomalidomide capsule." in first["DESCRIPTION"]
+    home = next(e for e in events if str(e["SUMMARY"]).startswith("At home: pomalidomide"))
+    assert "⌂ At home: pomalidomide capsule." in str(home["DESCRIPTION"])
