@@ -19,12 +19,18 @@ from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, 
 from ..pages import glossary_terms
 from ..rendering import page_html, unwrap_tables
 from ..translations import alphabetical, localised
+from .paper import BLOOD_BANK_ANCHOR, blood_bank_page, review_status
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.
 
 # Site sections that are printed in the booklet, by address, with their anchor in it.
-SECTION_ANCHORS = {"/checklist/": "checklist", "/glossary/": "glossary", "/get-help/": "get-help"}
+SECTION_ANCHORS = {
+    "/checklist/": "checklist",
+    "/glossary/": "glossary",
+    "/get-help/": "get-help",
+    "/for-blood-banks/": BLOOD_BANK_ANCHOR,  # the tear-out sheet (paper.py)
+}
 _HREF = re.compile(r'href="([^"]*)"')
 # A Spanish page links to /es/learn/..., /es/checklist/...: the same places in its booklet.
 _LANGUAGE_PREFIX = re.compile(r"^/(?:es)(?=/)")
@@ -145,7 +151,20 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
         "fever_c": fever_c,
         "fever_f": fever_f,
         "sourced_pages": [page for page in pages if page.source_list()],
+        **_paper_parts(pages, terms, slugs, site_url, language),
     }
+
+
+def _paper_parts(pages, terms, slugs, site_url: str, language: str) -> dict:
+    """The blood-bank tear-out sheet and the review status for the imprint page."""
+    sheet = blood_bank_page(language)
+    chapter = None
+    if sheet is not None:
+        body = printable_body(sheet, terms, slugs, site_url)
+        other = "" if sheet.language == language else sheet.language
+        chapter = Chapter(sheet, BLOOD_BANK_ANCHOR, body, other)
+    printed = [*pages, *([sheet] if sheet else [])]
+    return {"blood_bank": chapter, "review_status": review_status(printed)}
 
 
 def glossary(language: str) -> list[GlossaryTerm]:
