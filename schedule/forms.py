@@ -25,7 +25,7 @@ from isatuximab_portal.lib.fields import (
 
 from . import calendar_fields as cf
 from .backbone import BACKBONES, Medicine, with_days
-from .coverage import OTHERS_OFF, check_others, coverage_fields
+from .coverage_form import OTHERS_OFF, check_others, coverage_fields
 from .day_syntax import DaySyntaxError, parse_days
 from .delays import MAX_DELAYS, Delay
 from .dose import Dose, PlanError
