@@ -19,7 +19,7 @@ from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, 
 from ..pages import glossary_terms
 from ..rendering import page_html, unwrap_tables
 from ..translations import alphabetical, localised
-from .paper import BLOOD_BANK_ANCHOR, blood_bank_page, review_status
+from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, review_status
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.
@@ -29,7 +29,6 @@ SECTION_ANCHORS = {
     "/checklist/": "checklist",
     "/glossary/": "glossary",
     "/get-help/": "get-help",
-    "/for-blood-banks/": BLOOD_BANK_ANCHOR,  # the tear-out sheet (paper.py)
 }
 _HREF = re.compile(r'href="([^"]*)"')
 # A Spanish page links to /es/learn/..., /es/checklist/...: the same places in its booklet.
@@ -95,6 +94,8 @@ def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
             return f'href="#term-{term.group(1)}"'
         if href in SECTION_ANCHORS:
             return f'href="#{SECTION_ANCHORS[href]}"'
+        if href == f"/{BLOOD_BANK_SLUG}/" and BLOOD_BANK_SLUG in slugs:  # the tear-out sheet
+            return f'href="#{BLOOD_BANK_ANCHOR}"'
         return f'href="{site_url.rstrip("/")}{address}"'
 
     return _HREF.sub(replace, body_html)
@@ -124,7 +125,8 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
     """All the published content in ``language``, ready for the booklet template."""
     pages = booklet_pages(language)
     terms = glossary_terms(language)
-    slugs = {page.slug for page in pages}
+    sheet = blood_bank_page(language)
+    slugs = {page.slug for page in pages} | ({BLOOD_BANK_SLUG} if sheet else set())
     items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
     help_settings = HelpSettings.load()
     fever_c, fever_f = fever_threshold(help_settings)
@@ -151,13 +153,12 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
         "fever_c": fever_c,
         "fever_f": fever_f,
         "sourced_pages": [page for page in pages if page.source_list()],
-        **_paper_parts(pages, terms, slugs, site_url, language),
+        **_paper_parts(pages, sheet, terms, slugs, site_url, language),
     }
 
 
-def _paper_parts(pages, terms, slugs, site_url: str, language: str) -> dict:
+def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> dict:
     """The blood-bank tear-out sheet and the review status for the imprint page."""
-    sheet = blood_bank_page(language)
     chapter = None
     if sheet is not None:
         body = printable_body(sheet, terms, slugs, site_url)
