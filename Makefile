@@ -16,9 +16,9 @@ PORT ?= 8000
 # a module-scoped fixture (a booklet build, a browser) is made once, not once per worker.
 TEST_WORKERS ?= auto
 XDIST := -n $(TEST_WORKERS) --dist loadscope
-FAST_MARKERS := not bench and not browser and not booklet_build
+FAST_MARKERS := not bench and not browser and not booklet_build and not slow
 
-.PHONY: run test test-fast test-postgres bench load serve admin lint format install clean messages
+.PHONY: run test test-fast test-postgres bench load serve admin backup restore lint format install clean messages
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -38,10 +38,14 @@ $(LOAD_STAMP): $(STAMP)
 staticfiles/staticfiles.json: $(STAMP) isatuximab_portal/apps.py $(shell find static -type f)
 	DEBUG=1 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
+# The task worker (it builds the booklets) runs beside the development server; Ctrl-C stops both.
 run: $(STAMP) staticfiles/staticfiles.json
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py load_initial_content
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@set -u; export DEBUG=1; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -70,14 +74,15 @@ bench: $(STAMP)
 		--benchmark-json=$(REPORTS)/bench/bench.json $(BENCH_ARGS)
 
 # Locust against gunicorn in production mode on loopback (own SQLite database, static files and
-# throw-away SECRET_KEY in a temporary folder, removed with the server on exit, pass or fail).
+# throw-away SECRET_KEY in a temporary folder, removed with the server on exit, pass or fail),
+# with the task worker that builds the booklets (queued by load_initial_content).
 # 50 users for 30 s; exits non-zero on any failed request (docs/performance.md).
 LOAD_USERS ?= 50
 LOAD_TIME ?= 30s
 LOAD_MAX_CONTENT_RATIO ?= 1.2
 load: $(LOAD_STAMP)
-	@set -eu; pid=""; tmp=$$(mktemp -d /tmp/portal-load.XXXXXX); \
-	trap 'if [ -n "$$pid" ]; then kill $$pid 2>/dev/null || :; wait $$pid || :; fi; rm -rf "$$tmp"' EXIT; \
+	@set -eu; pid=""; wpid=""; tmp=$$(mktemp -d /tmp/portal-load.XXXXXX); \
+	trap 'for p in $$pid $$wpid; do kill $$p 2>/dev/null || :; wait $$p || :; done; rm -rf "$$tmp"' EXIT; \
 	trap 'exit 130' INT TERM; \
 	port=$$($(BIN)/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'); \
 	url=http://127.0.0.1:$$port; \
@@ -89,8 +94,9 @@ load: $(LOAD_STAMP)
 	$(BIN)/python manage.py migrate --noinput --verbosity 0; \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
 	$(BIN)/python manage.py load_initial_content > /dev/null; \
+	$(BIN)/python manage.py db_worker > "$$tmp/worker.log" 2>&1 & wpid=$$!; \
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind 127.0.0.1:$$port --workers 2 \
-		--log-file "$$tmp/gunicorn.log" & pid=$$!; \
+		--no-control-socket --log-file "$$tmp/gunicorn.log" & pid=$$!; \
 	for i in $$(seq 100); do \
 		kill -0 $$pid 2>/dev/null || break; \
 		$(BIN)/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)' \
@@ -112,9 +118,27 @@ serve: $(STAMP) staticfiles/staticfiles.json
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/gunicorn isatuximab_portal.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
+# The first administrator: the account (username, e-mail, password), then its second factor
+# (a QR code to scan, the first code from the app, then the recovery codes). `make admin NAME=x`
+# skips the username question. Staff cannot open the admin without the second factor.
 admin: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
-	DEBUG=1 $(BIN)/python manage.py createsuperuser
+	@set -e; name="$(NAME)"; \
+	if [ -z "$$name" ]; then printf "Username for the new administrator: "; read -r name; fi; \
+	DEBUG=1 $(BIN)/python manage.py createsuperuser --username "$$name"; \
+	DEBUG=1 $(BIN)/python manage.py enrol_second_factor "$$name"
+
+# Back up the database in DATABASE_URL to backups/<UTC time>.sqlite3 or .dump, and restore one
+# (docs/operations.md, "Backups and restore"). On a development clone (no SECRET_KEY) they run
+# with DEBUG=1 like `make run`. `make restore` refuses to overwrite a database that holds
+# accounts or content unless FORCE=1.
+DEV_ENV := $(if $(SECRET_KEY),,DEBUG=1)
+backup: $(STAMP)
+	$(DEV_ENV) $(BIN)/python manage.py backup $(FILE)
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=backups/NAME [FORCE=1]"; exit 2; }
+	$(DEV_ENV) $(BIN)/python manage.py restore "$(FILE)" $(if $(filter 1,$(FORCE)),--force,)
 
 # Re-extract the interface strings into locale/es/LC_MESSAGES/django.po, then compile django.mo.
 # Needs GNU gettext (apt install gettext). The compiled .mo is committed, so `make run` and

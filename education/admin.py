@@ -1,23 +1,29 @@
 """Admin for clinical content editors and reviewers.
 
-Pages, checklist items and glossary terms are edited as drafts and published by a clinical
-reviewer's approval (admin_governance.py, governance.py). "History" on each object lists every
-revision with preview, word diff, approval and revert. Nothing can be deleted here.
+Pages, checklist items, glossary terms and the safety settings (governance/admin_settings.py)
+are edited as drafts and published by a clinical reviewer's approval (governance/admin.py,
+governance/rules.py).
+"History" on each object lists every revision with preview, word diff, approval and revert.
+Nothing can be deleted here.
 """
 
 import datetime
-from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
 
 from .governance.admin import SUMMARY_FIELD, GovernedAdmin
 from .governance.admin_records import ApprovalAdmin, PageFeedbackAdmin, RevisionAdmin  # noqa: F401
-from .models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewSettings, SearchSynonym
+from .governance.admin_settings import (  # noqa: F401
+    HelpSettingsAdmin,
+    ReviewSettingsAdmin,
+    SearchSynonymAdmin,
+)
+from .governance.admin_users import GuardedUserAdmin  # noqa: F401
+from .models import ChecklistItem, GlossaryTerm, Page
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -29,13 +35,6 @@ REVIEW_RECORD = ["last_reviewed", "next_review_due", "reviewer"]
 TRANSLATION_FIELDS = ["language", "translation_of", "source_revision"]
 PAGE_TEXT_FIELDS = ["title", "slug", "summary", "description", "body", "reading_grade",
                     "reading_score"]  # fmt: skip
-
-
-class KeepEverythingAdmin(SimpleHistoryAdmin):
-    """History admin without delete, for settings that need no clinical sign-off."""
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -136,44 +135,3 @@ class GlossaryTermAdmin(GovernedAdmin):
 
     def view_on_site(self, obj: GlossaryTerm) -> str:
         return f"/es/glossary/#{obj.slug}" if obj.language == "es" else f"/glossary/#{obj.slug}"
-
-
-@admin.register(HelpSettings)
-class HelpSettingsAdmin(KeepEverythingAdmin):
-    list_display = [
-        "__str__",
-        "centre_name",
-        "phone_24h",
-        "emergency_number",
-        "fever_threshold_c",
-        "updated_at",
-    ]
-    readonly_fields = ["updated_at"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return super().has_add_permission(request) and not HelpSettings.objects.exists()
-
-    def view_on_site(self, obj: HelpSettings) -> str:
-        return "/get-help/"
-
-
-@admin.register(ReviewSettings)
-class ReviewSettingsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "review_months"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return super().has_add_permission(request) and not ReviewSettings.objects.exists()
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-
-@admin.register(SearchSynonym)
-class SearchSynonymAdmin(KeepEverythingAdmin):
-    list_display = ["words"]
-    search_fields = ["words"]
-    formfield_overrides = WIDE_FIELDS
-
-    def view_on_site(self, obj: SearchSynonym) -> str:
-        phrases = obj.phrases()
-        return "/search/?" + urlencode({"q": phrases[0]}) if phrases else "/search/"

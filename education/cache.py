@@ -4,19 +4,23 @@ Rendering a page means reading the page, the glossary and the help numbers and m
 glossary terms. The finished HTML is kept in the cache, gzipped once, under the path (never
 the query string: no cached view reads it, and ``?utm=...`` links must not fill the cache with
 copies) and the current ``ContentVersion``; every save or delete of content bumps that number
-(signals below), so the next request renders afresh. The version is read from the database at most
-once every ``VERSION_SECONDS`` per process, so an edit made in one server process shows in
-the others within that time (and at once in the process that made it). Requests that carry a
-session cookie (signed-in editors, who may see draft previews) never touch the cache.
+(signals below), so the next request renders afresh. The version itself is kept in the same
+cache for ``VERSION_SECONDS`` and dropped by every change: with the shared Redis cache
+(``CACHE_URL``) an edit shows on every server at once; with the default per-process cache, in
+the other processes within ``VERSION_SECONDS``. Requests that carry a session cookie
+(signed-in editors, who may see draft previews) never touch the cache.
+
+Once a change is committed, every booklet edition of the new version is queued for building
+(``education.booklet.builds``), so the PDFs are ready before anyone asks.
 """
 
 import re
-import time
 from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse
@@ -29,25 +33,30 @@ CONTENT_MODELS = (Page, ChecklistItem, GlossaryTerm, HelpSettings)
 CACHE_SECONDS = 60 * 60
 VERSION_SECONDS = 2.0
 
-_memo: dict[str, float] = {}
+VERSION_KEY = "content:version"
+
+
+def read_version() -> int:
+    """The content version in the database, now."""
+    return (
+        ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK)
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    )
 
 
 def current_version() -> int:
-    """The content version, read from the database at most every VERSION_SECONDS."""
-    now = time.monotonic()
-    if "version" not in _memo or now - _memo["read_at"] >= VERSION_SECONDS:
-        _memo["version"] = (
-            ContentVersion.objects.filter(pk=ContentVersion.SINGLETON_PK)
-            .values_list("version", flat=True)
-            .first()
-            or 0
-        )
-        _memo["read_at"] = now
-    return int(_memo["version"])
+    """The content version, from the cache; from the database at most every VERSION_SECONDS."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = read_version()
+        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+    return int(version)
 
 
 def forget_version() -> None:
-    _memo.clear()
+    cache.delete(VERSION_KEY)
 
 
 def bump_version(**kwargs) -> None:
@@ -60,6 +69,17 @@ def bump_version(**kwargs) -> None:
             pk=ContentVersion.SINGLETON_PK, defaults={"version": 1}
         )
     forget_version()
+    transaction.on_commit(after_commit)
+
+
+def after_commit() -> None:
+    """Once the change is visible to every process: forget the version again (another process
+    may have cached the old one before the commit) and queue the new booklets."""
+    forget_version()
+    if settings.BOOKLET_BUILD_ON_PUBLISH:
+        from .booklet.builds import queue_all_editions
+
+        queue_all_editions()
 
 
 def connect_signals() -> None:

@@ -290,9 +290,11 @@ def _load_help(content_dir: Path, report: Report) -> None:
     if not path.exists() or HelpSettings.objects.exists():
         return
     data = _read_json(path)
-    HelpSettings(
+    settings = HelpSettings(
         centre_name=data.get("centre_name", ""),
         phone_24h=data.get("phone_24h", ""),
         emergency_number=data.get("emergency_number", ""),
-    ).save()
+    )
+    settings.save()
+    record_published(settings, LOADED)  # later changes in the admin are drafts to approve
     report.created.append("help settings")

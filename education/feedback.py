@@ -15,6 +15,7 @@ exchange nobody's address is ever kept, even for a minute.
 """
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -37,6 +38,7 @@ SITE_LIMIT = 60  # answers per minute for the whole site
 PAGE_LIMIT = 20  # answers per minute for one page
 REASON_SECONDS = 60 * 60  # how long the "what was wrong?" form stays valid
 NOT_PAGES = ("admin", "feedback", "health")
+REVISION_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits only: '²'.isdigit() is True
 _SALT = "education.feedback.reason"
 
 
@@ -57,12 +59,24 @@ def public_path(raw: str) -> str | None:
         return None
     if match.url_name is None or any(path.startswith(f"/{p}/") for p in NOT_PAGES):
         return None
+    if match.url_name == "page" and not _is_published_page(match.kwargs.get("slug", "")):
+        return None  # /learn/<anything>/ resolves; only real pages take answers
     return path
+
+
+def _is_published_page(slug: str) -> bool:
+    """A published page has this slug (an English page is also shown under /es/)."""
+    return Page.objects.published().filter(slug=slug).exists()
+
+
+def well_formed_revision(raw: str) -> bool:
+    """Empty (a page without revisions) or an ASCII number; anything else is a forged form."""
+    return raw == "" or REVISION_ID.fullmatch(raw) is not None
 
 
 def shown_revision(raw: str, path: str) -> Revision | None:
     """The published (or just replaced) revision of the page at ``path``, if one was sent."""
-    if not raw.isdigit():
+    if not REVISION_ID.fullmatch(raw):
         return None
     revision = Revision.objects.filter(
         pk=int(raw), state__in=[Revision.State.PUBLISHED, Revision.State.RETIRED]
@@ -107,7 +121,8 @@ def _thanks(path: str) -> HttpResponse:
 def answer(request: HttpRequest) -> HttpResponse:
     path = public_path(request.POST.get("page", ""))
     helpful = request.POST.get("helpful")
-    if path is None or helpful not in {"yes", "no"}:
+    raw_revision = request.POST.get("revision", "").strip()
+    if path is None or helpful not in {"yes", "no"} or not well_formed_revision(raw_revision):
         return _small_page(request, "education/feedback_problem.html", {}, status=400)
     if request.POST.get(HONEYPOT):
         return _thanks(path)  # looks the same to a bot; nothing is stored
@@ -115,7 +130,7 @@ def answer(request: HttpRequest) -> HttpResponse:
         return _small_page(request, "education/feedback_busy.html", {"path": path}, status=429)
     record = PageFeedback.objects.create(
         path=path,
-        revision=shown_revision(request.POST.get("revision", ""), path),
+        revision=shown_revision(raw_revision, path),
         helpful=helpful == "yes",
     )
     if record.helpful:

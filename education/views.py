@@ -7,6 +7,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.http import require_safe
 
 from isatuximab_portal.lib.private import in_page_language
+from isatuximab_portal.lib.staff import is_verified_staff
 
 from .cache import cached_page
 from .checklist import grouped_checklist
@@ -46,8 +47,8 @@ def learn(request: HttpRequest) -> HttpResponse:
 
 def _visible_page(request: HttpRequest, slug: str) -> Page:
     """A published page in the active language, or the English one while it is not translated;
-    for staff also a draft (shown as a preview)."""
-    pages = Page.objects.all() if request.user.is_staff else Page.objects.published()
+    for staff who passed the second factor also a draft (shown as a preview)."""
+    pages = Page.objects.all() if is_verified_staff(request.user) else Page.objects.published()
     language = active_language()
     page = pages.for_language(language).filter(slug=slug).first()
     if page is None and language != ENGLISH:

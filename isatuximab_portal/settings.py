@@ -7,6 +7,7 @@ DEBUG is off unless asked for, and SECRET_KEY is required whenever DEBUG is off.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -67,6 +68,38 @@ def env_database(name: str, default: str) -> dict:
     return config
 
 
+REDIS_SCHEMES = {"redis", "rediss", "unix"}
+
+
+def env_cache(name: str) -> dict:
+    """The default cache: Redis when ``name`` holds a redis://, rediss:// or unix:// URL (shared
+    by every server and process), else this process's memory (nothing to install)."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "isatuximab-portal",
+        }
+    try:
+        url = urlsplit(raw)
+        port = url.port  # ValueError on a port that is not a number
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name} is not a URL we understand: {exc}") from None
+    if url.scheme not in REDIS_SCHEMES:
+        raise ImproperlyConfigured(f"{name} must start with redis://, rediss:// or unix://.")
+    if url.scheme != "unix" and (not url.hostname or port == 0):
+        raise ImproperlyConfigured(f"{name} needs a host, e.g. redis://127.0.0.1:6379/0.")
+    if url.scheme != "unix" and url.path.strip("/") and not url.path.strip("/").isdigit():
+        raise ImproperlyConfigured(f"{name}: the database after the / must be a number.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": raw,
+        "KEY_PREFIX": "portal",
+        # A Redis that hangs must not hang the site: give up on it after a few seconds.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -81,7 +114,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin on a site that requires the second factor (access/admin_site.py).
+    "access.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -93,10 +127,17 @@ INSTALLED_APPS = [
     "js_lib_bootstrap5",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "education",
+    "education.booklet.apps.BookletConfig",
     "schedule",
     "card",
+    "access",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +153,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second-factor device (if any) this session passed, then the gate that sends staff
+    # to the code or enrolment page before any other admin page (access/gate.py).
+    "django_otp.middleware.OTPMiddleware",
+    "access.gate.SecondFactorGate",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -145,14 +190,32 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+SQLITE_BUSY_SECONDS = 20
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Several staff at once on the embedded default: readers never block the writer (WAL), a
+    # writer waits up to 20 s for another (busy timeout) instead of failing with "database is
+    # locked", and every transaction takes the write lock at its start (IMMEDIATE), so two
+    # transactions never deadlock upgrading from read to write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_SECONDS,
+            "init_command": "PRAGMA journal_mode=WAL; "
+            f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "isatuximab-portal",
-    }
-}
+# CACHE_URL=redis://host:6379/0 when there is more than one server process (docs/operations.md):
+# the page cache, the content version and the feedback rate limit are then shared by all.
+CACHES = {"default": env_cache("CACHE_URL")}
+
+# Background tasks (django-tasks, the backport of Django 6's django.tasks), kept in this
+# database and run by `python manage.py db_worker`: the booklet PDFs are built there, never in
+# a web request (education/booklet/builds.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Queue a build of every booklet edition whenever published content changes.
+BOOKLET_BUILD_ON_PUBLISH = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -193,7 +256,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 # Load balancers probe /health/ over plain http on the private network; it says only "ok".
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
-if env_bool("BEHIND_TLS_PROXY", False):
+# Behind a TLS proxy (documented in docs/operations.md): trust its X-Forwarded-Proto for https,
+# and its X-Forwarded-For for the client address that lockout counts (access/lockout.py).
+# Off, both headers are ignored, so a client cannot choose its own address.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -226,11 +293,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# django-axes: lock an admin login out after repeated failures (see tests/test_admin_protection.py).
+# django-axes: lock an admin login out after repeated failures (tests/test_admin_protection.py,
+# tests/test_lockout.py). Two separate counts, either of which locks: one per username from any
+# address (a guessed password for one account), one per client address for any username (one
+# client spraying many accounts). The address is the real client's, also behind a proxy.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
+# A locked-out client's further guesses are refused without being counted, so one sprayer
+# cannot push every username it tries over the limit (and the wait does not restart).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "access.lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "access.lockout.locked_out"
+
+# django-otp: the second factor every staff account needs (access/second_factor.py).
+OTP_TOTP_ISSUER = "Isatuximab guide admin"
 
 # Nothing a patient types is logged: Django logs request paths only, and every patient form
 # is a POST, so no typed value reaches a URL. Errors go to the console without request bodies.

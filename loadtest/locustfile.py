@@ -2,10 +2,13 @@
 
 Run headless by `make load` against gunicorn in production mode on loopback (see the Makefile
 and docs/performance.md). Each simulated visitor mostly reads content pages; now and then a
-nurse makes a calendar (HTML, .ics, 12-cycle PDF) or a wallet card. One of the users (`Tour`)
+nurse makes a calendar (HTML, .ics, 12-cycle PDF) or a wallet card, or someone downloads a
+booklet edition (English or Spanish). One of the users (`Tour`)
 first makes every kind of request once, so a short smoke run still covers every output. Every
 answer is checked: right content type and a marker of the real answer, so a form that comes
-back with errors is a failure, not a fast 200.
+back with errors is a failure, not a fast 200. A booklet that the task worker has not built yet
+answers 503 "being prepared" with Retry-After: that is the designed answer, counted as a success
+(and reported apart), never a failure; any other answer is a failure.
 
 At the end it prints how much a content page costs against /health/ (median response time, to
 the microsecond, of successful requests) and exits non-zero when any request failed, any kind of
@@ -49,9 +52,18 @@ SEARCH = "/search/?q=[word]"
 CALENDAR, CARD = "/schedule/", "/schedule/wallet-card/"
 FORMS = ["calendar form", "wallet-card form"]
 TOOL_NAMES = ["calendar HTML", "calendar .ics", "calendar PDF", "wallet-card PDF"]
+BOOKLET = "booklet PDF"
+BOOKLETS = [
+    f"{language}/booklet/isatuximab-guide-{paper}{size}.pdf"
+    for language in ["", "/es"]
+    for paper in ["a4", "letter"]
+    for size in ["", "-large-print"]
+]
+PREPARING = b"being prepared"
 
 setup: dict = {}  # filled once at start-up: learn-page paths and the two form bodies
 timings: dict[str, list[float]] = {"health": [], "content": []}
+booklet_answers = {"pdf": 0, "being prepared": 0}
 
 
 class FormReader(HTMLParser):
@@ -152,6 +164,23 @@ def check(response, content_type: str, marker: bytes) -> None:
         response.success()
 
 
+def check_booklet(response) -> None:
+    """A booklet PDF, or the "being prepared" page while the worker builds it: both succeed."""
+    body = response.content or b""
+    if response.status_code == 200 and body.startswith(b"%PDF-"):
+        booklet_answers["pdf"] += 1
+        response.success()
+    elif (
+        response.status_code == 503
+        and response.headers.get("Retry-After")
+        and (PREPARING in body or b"preparando" in body)
+    ):
+        booklet_answers["being prepared"] += 1
+        response.success()
+    else:
+        response.failure(f"HTTP {response.status_code}: neither the PDF nor 'being prepared'")
+
+
 class Client(FastHttpUser):
     """One request of each kind; the two user classes below choose which and how often."""
 
@@ -214,6 +243,11 @@ class Client(FastHttpUser):
     def card_pdf(self) -> None:
         self.tool("wallet-card PDF", CARD, setup["card"], "application/pdf", b"%PDF-")
 
+    def booklet(self) -> None:
+        path = random.choice(BOOKLETS)
+        with self.client.get(path, name=BOOKLET, catch_response=True) as response:
+            check_booklet(response)
+
 
 class Visitor(Client):
     """A patient, carer or nurse: reading pages most of the time, now and then using a tool."""
@@ -234,6 +268,7 @@ class Visitor(Client):
         Client.calendar_pdf: 2,
         Client.card_form: 1,
         Client.card_pdf: 2,
+        Client.booklet: 2,
     }
 
 
@@ -259,9 +294,13 @@ def record(name: str, response_time: float, exception: BaseException | None, **_
 def verdict(environment: Environment) -> list[str]:
     """Every reason the run failed; the content-to-health ratio is printed and saved."""
     problems = []
+    print(
+        f"Booklet downloads: {booklet_answers['pdf']} PDFs, "
+        f"{booklet_answers['being prepared']} 'being prepared' (503, the worker still building)"
+    )
     if environment.stats.total.num_failures:
         problems.append(f"{environment.stats.total.num_failures} requests failed")
-    for name in [HEALTH, *CONTENT, SEARCH, *FORMS, *TOOL_NAMES]:
+    for name in [HEALTH, *CONTENT, SEARCH, *FORMS, *TOOL_NAMES, BOOKLET]:
         method = "POST" if name in TOOL_NAMES else "GET"
         if environment.stats.get(name, method).num_requests == 0:
             problems.append(f"no {method} {name} request was made")

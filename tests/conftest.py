@@ -32,3 +32,21 @@ def english_outside_requests():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    """A real Redis server of our own for the session (skipped without redis-server, except
+    in CI where it is a failure)."""
+    from tests.services import redis_server
+
+    with redis_server() as url:
+        yield url
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, but signed in through the real second-factor gate."""
+    from tests.second_factor import sign_in
+
+    return sign_in(client, admin_user)

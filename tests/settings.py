@@ -26,3 +26,11 @@ STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The booklet's printed address in the tests (what the test client's requests see).
+SITE_URL = "http://testserver"
+# Tasks run as soon as they are queued: a request for a booklet not built yet builds it through
+# the real task and gets the PDF. Building every edition on every content save would make each
+# test that saves content take minutes, so only the tests of that path switch it on.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+BOOKLET_BUILD_ON_PUBLISH = False

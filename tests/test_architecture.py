@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("education", "schedule", "card", "isatuximab_portal")
-APPS = ("education", "schedule", "card")
+PACKAGES = ("education", "schedule", "card", "access", "isatuximab_portal")
+APPS = ("education", "schedule", "card", "access")
 LIB = "isatuximab_portal.lib"
 # Where schedule may read education: the help settings (phone, fever number) for its outputs.
 SCHEDULE_TO_EDUCATION = {"schedule.views"}
@@ -156,6 +156,11 @@ def test_schedule_reads_education_only_in_its_views():
     uses = {line.split()[0] for line in offending("schedule", ("education",))}
     assert uses <= SCHEDULE_TO_EDUCATION
     assert offending("schedule", ("card",)) == []
+
+
+def test_access_imports_no_other_app():
+    """The staff-access app (second factor, lockout, backups) stands apart from the content."""
+    assert offending("access", ("education", "schedule", "card")) == []
 
 
 def test_lib_imports_no_app():

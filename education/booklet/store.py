@@ -1,27 +1,26 @@
-"""One booklet build per content version and edition, kept in the cache with its ETag.
+"""The booklet builds in the database: made by the task worker, read by every app server.
 
-The booklet is the same for every visitor, so it is built on the first request after any
-content change (``education.cache`` bumps the content version on every save or delete of
-content) and then served from the cache. The key also holds the language (``/es/booklet/``
-prints the Spanish content with Spanish headings) and the site address printed on the cover, so
-a site reached under two names never prints the wrong one.
+A build is keyed by content version, edition and language (``BookletBuild``). The booklet
+prints the site's public address (``settings.SITE_URL``), never the address a request came
+in by, so one build serves every server and host name. When a new version is stored, the
+older builds of that edition and language are deleted.
 """
 
 import hashlib
-import threading
+import time
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.text import compress_string
 
-from ..cache import current_version
 from .content import booklet_context
 from .editions import Edition
-from .render import build_booklet
+from .models import BookletBuild
+from .render import booklet_css, booklet_html, build_booklet
 
-CACHE_SECONDS = 7 * 24 * 60 * 60  # old versions simply expire: a new version is a new key
-_building = threading.Lock()
+BUILT, REUSED, ALREADY_THERE = "built", "reused", "already there"
 
 
 @dataclass(frozen=True)
@@ -29,31 +28,65 @@ class Booklet:
     pdf: bytes
     gzipped: bytes  # compressed once here, not by the gzip middleware on every request
     etag: str  # quoted, strong: a hash of the PDF itself
-    version: int
+    source_hash: str  # a hash of the HTML and CSS it was made from
 
 
-def cache_key(edition: Edition, site_url: str, version: int, language: str) -> str:
-    site = hashlib.sha256(site_url.encode("utf-8")).hexdigest()[:16]
-    return f"booklet:{version}:{language}:{edition.key}:{site}"
+def site_url() -> str:
+    """The public address printed in the booklet, with a final slash."""
+    return settings.SITE_URL.rstrip("/") + "/"
 
 
-def get_booklet(edition: Edition, site_url: str, language: str) -> Booklet:
-    """The booklet in ``language`` for the current content, built now only if this version
-    has none yet."""
-    version = current_version()
-    key = cache_key(edition, site_url, version, language)
-    booklet = cache.get(key)
-    if booklet is None:
-        with _building:  # two requests at once in one process build it once
-            booklet = cache.get(key)
-            if booklet is None:
-                booklet = make_booklet(edition, site_url, version, language)
-                cache.set(key, booklet, CACHE_SECONDS)
-    return booklet
+def find_build(version: int, edition: Edition, language: str) -> BookletBuild | None:
+    """The stored build, without its bytes (read one of ``pdf``/``gzipped`` when needed)."""
+    return (
+        BookletBuild.objects.filter(version=version, edition=edition.key, language=language)
+        .defer("pdf", "gzipped")
+        .first()
+    )
 
 
-def make_booklet(edition: Edition, site_url: str, version: int, language: str) -> Booklet:
+def make_booklet(edition: Edition, language: str, reuse_from=None) -> tuple[Booklet, float]:
+    """The booklet of the content now in the database, and the CPU seconds WeasyPrint took
+    (0 when ``reuse_from`` returned a stored build made from the very same HTML and CSS)."""
+    url = site_url()
     with translation.override(language):  # the headings, dates and page numbers too
-        pdf = build_booklet(edition, booklet_context(site_url, language), site_url)
+        context = booklet_context(url, language)
+        html, css = booklet_html(edition, context), booklet_css(edition)
+        source = hashlib.sha256(f"{html}\0{css}".encode()).hexdigest()
+        if reuse_from is not None and (old := reuse_from(source)) is not None:
+            return Booklet(bytes(old.pdf), bytes(old.gzipped), old.etag, source), 0.0
+        started = time.process_time()
+        pdf = build_booklet(edition, context, url, html=html, css=css)
+        seconds = time.process_time() - started
     etag = f'"{hashlib.sha256(pdf).hexdigest()[:32]}"'
-    return Booklet(pdf=pdf, gzipped=compress_string(pdf), etag=etag, version=version)
+    return Booklet(pdf=pdf, gzipped=compress_string(pdf), etag=etag, source_hash=source), seconds
+
+
+def build_and_store(version: int, edition: Edition, language: str) -> str:
+    """Build (or reuse) the booklet of ``version`` and store it; say which it was."""
+    if find_build(version, edition, language) is not None:
+        return ALREADY_THERE
+
+    def same_source(source: str) -> BookletBuild | None:
+        builds = BookletBuild.objects.filter(edition=edition.key, language=language)
+        return builds.filter(source_hash=source).order_by("-version").first()
+
+    booklet, seconds = make_booklet(edition, language, reuse_from=same_source)
+    try:
+        with transaction.atomic():
+            BookletBuild.objects.create(
+                version=version,
+                edition=edition.key,
+                language=language,
+                source_hash=booklet.source_hash,
+                etag=booklet.etag,
+                pdf=booklet.pdf,
+                gzipped=booklet.gzipped,
+                build_seconds=seconds,
+            )
+    except IntegrityError:  # another worker stored the same key meanwhile
+        return ALREADY_THERE
+    BookletBuild.objects.filter(
+        edition=edition.key, language=language, version__lt=version
+    ).delete()
+    return BUILT if seconds else REUSED

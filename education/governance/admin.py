@@ -14,9 +14,11 @@ from django.urls import path
 
 from . import admin_views
 from . import rules as governance
+from .concurrency import StaleEdit, changes_since, check_fresh, latest_number, lock_object
 from .roles import is_reviewer
 
 SUMMARY_FIELD = "change_summary"
+BASE_FIELD = "base_revision"
 
 
 class GovernedForm(forms.ModelForm):
@@ -27,12 +29,37 @@ class GovernedForm(forms.ModelForm):
         "sentences in the side effects list'. Reviewers see it in the history.",
         widget=forms.TextInput(attrs={"class": "vLargeTextField"}),
     )
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.stale_changes = None
+        if self.instance.pk:  # the revision this form was opened on, sent back with the save
+            self.fields[BASE_FIELD].initial = latest_number(self.instance)
 
     def clean_change_summary(self) -> str:
         summary = " ".join(self.cleaned_data["change_summary"].split())
         if not summary:
             raise forms.ValidationError("Say in one line what you changed.")
         return summary
+
+    def clean(self) -> dict:
+        """Refuse a save made from a stale form, under the row lock the save then keeps."""
+        data = super().clean()
+        if not self.instance.pk:
+            return data
+        base = data.get(BASE_FIELD)
+        if base is None:
+            raise forms.ValidationError("This form is out of date. Open the item again.")
+        lock_object(self.instance)  # held until the admin's transaction ends
+        try:
+            check_fresh(self.instance, base)
+        except StaleEdit as stale:
+            labels = {f.name: str(f.verbose_name).capitalize()
+                      for f in governance.content_fields(type(self.instance))}  # fmt: skip
+            self.stale_changes = changes_since(self.instance, stale, labels)
+            raise forms.ValidationError(str(stale)) from None
+        return data
 
 
 class GovernedAdmin(admin.ModelAdmin):
@@ -42,6 +69,14 @@ class GovernedAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    def get_fieldsets(self, request: HttpRequest, obj=None):
+        """The hidden base revision rides in the last fieldset of a change form."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not fieldsets:
+            return fieldsets
+        *rest, (name, options) = fieldsets
+        return [*rest, (name, {**options, "fields": [*options["fields"], BASE_FIELD]})]
 
     def get_object(self, request: HttpRequest, object_id: str, from_field=None):
         """The live object with the latest draft's wording applied (in memory only)."""
@@ -53,7 +88,11 @@ class GovernedAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         revision = governance.save_draft(
-            obj, request.user, form.cleaned_data[SUMMARY_FIELD], adding=not change
+            obj,
+            request.user,
+            form.cleaned_data[SUMMARY_FIELD],
+            adding=not change,
+            base=form.cleaned_data.get(BASE_FIELD) if change else None,
         )
         request._governance_revision = revision
 

@@ -45,7 +45,14 @@ class RevisionAdmin(ReadOnlyAdmin):
 
 @admin.register(Approval)
 class ApprovalAdmin(ReadOnlyAdmin):
-    list_display = ["approved_on", "reviewer_name", "reviewer_role", "revision_link"]
+    list_display = [
+        "approved_on",
+        "reviewer_name",
+        "reviewer_role",
+        "revision_link",
+        "by_superuser",
+    ]
+    list_filter = ["by_superuser"]
     list_select_related = ["revision__content_type"]
     search_fields = ["reviewer_name", "reviewer_role"]
 

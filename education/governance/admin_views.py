@@ -1,6 +1,6 @@
 """The admin's governance pages: history, draft preview, word diff, approval and revert.
 
-Each function is called by ``GovernedAdmin`` (admin_governance.py) after it has found the
+Each function is called by ``GovernedAdmin`` (governance/admin.py) after it has found the
 object; the rules themselves live in ``education.governance.rules``.
 """
 
@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..models import Approval, ChecklistItem, GlossaryTerm, Page, Revision
+from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewerProfile, Revision
 from ..pages import page_context
 from ..readability import grade_level, hard_sentences
 from . import rules as governance
@@ -24,12 +24,9 @@ HARD_SENTENCE_GRADE = 10
 
 
 class ApproveForm(forms.Form):
-    reviewer_name = forms.CharField(label="Your name, as shown on the public page", max_length=120)
-    reviewer_role = forms.CharField(
-        label="Your role, as shown on the public page",
-        max_length=120,
-        help_text="For example 'Consultant haematologist' or 'Myeloma clinical nurse specialist'.",
-    )
+    """Only the hash seen and the confirmation: the public name and role come from the
+    reviewer's profile, so a name typed into a forged POST is ignored."""
+
     content_hash = forms.CharField(widget=forms.HiddenInput)
     confirm = forms.BooleanField(
         label="I have read this revision and its medical statements are correct."
@@ -87,8 +84,19 @@ def history(model_admin, request: HttpRequest, obj) -> TemplateResponse:
     return TemplateResponse(request, "admin/education/history.html", context)
 
 
+def _settings_rows(draft) -> list[tuple[str, str]]:
+    return [
+        (str(f.verbose_name).capitalize(), f.value_from_object(draft))
+        for f in governance.content_fields(type(draft))
+    ]
+
+
 def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
     draft = governance.apply_snapshot(type(obj).objects.get(pk=obj.pk), revision.content)
+    if isinstance(draft, HelpSettings):  # the public 'When to get help' page with these values
+        return "education/get_help.html", {"help_settings": draft}
+    if isinstance(draft, governance.SETTINGS_MODELS):
+        return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}
     if isinstance(draft, Page):
         return "education/page.html", page_context(draft) | {"approval": None}
     if isinstance(draft, ChecklistItem):
@@ -149,10 +157,6 @@ def compare(model_admin, request: HttpRequest, obj) -> TemplateResponse:
     return TemplateResponse(request, "admin/education/compare.html", context)
 
 
-def _last_approval_of(user) -> Approval | None:
-    return Approval.objects.filter(reviewer=user).order_by("-created_at").first()
-
-
 def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse:
     revision = get_revision(obj, number)
     problem = ""
@@ -161,10 +165,7 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
         if form.is_valid():
             data = form.cleaned_data
             try:
-                approval = governance.approve(
-                    revision, request.user, data["reviewer_name"], data["reviewer_role"],
-                    data["content_hash"],
-                )  # fmt: skip
+                approval = governance.approve(revision, request.user, data["content_hash"])
             except governance.GovernanceError as exc:
                 problem = str(exc.args[0])
             else:
@@ -174,14 +175,7 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
                 )
                 return redirect(admin_url(obj, "history"))
     else:
-        last = _last_approval_of(request.user)
-        form = ApproveForm(
-            initial={
-                "reviewer_name": last.reviewer_name if last else request.user.get_full_name(),
-                "reviewer_role": last.reviewer_role if last else "",
-                "content_hash": revision.content_hash,
-            }
-        )
+        form = ApproveForm(initial={"content_hash": revision.content_hash})
         try:
             governance.check_can_approve(revision, request.user, revision.content_hash)
         except governance.GovernanceError as exc:
@@ -190,6 +184,7 @@ def approve(model_admin, request: HttpRequest, obj, number: int) -> HttpResponse
         "revision": revision,
         "form": form,
         "problem": problem,
+        "profile": ReviewerProfile.of(request.user),
         "preview_url": admin_url(obj, "preview", number),
         "compare_url": admin_url(obj, "compare") + f"?b={number}",
         "history_url": admin_url(obj, "history"),

@@ -6,25 +6,32 @@
 - pages above reading grade 8, with their sentences above grade 10;
 - help numbers still empty;
 - translations whose English original has a newer published revision;
-- page feedback totals.
+- page feedback totals;
+- role changes (reviewer role granted or removed, superuser or staff status, reviewer
+  profiles) from the admin's audit log, and every approval made by a superuser (break-glass).
 """
 
 import datetime
 from dataclasses import dataclass, field
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models import HelpSettings, Page, Revision
+from ..models import Approval, HelpSettings, Page, Revision
 from ..readability import hard_sentences
 from ..translations import is_out_of_date
 from . import rules as governance
 from .admin_records import feedback_totals
+from .admin_users import ROLE_CHANGE
 
 SOON_DAYS = 60
 PAGE_GRADE_LIMIT = 8
 SENTENCE_GRADE_LIMIT = 10
 FEEDBACK_ROWS = 10
+AUDIT_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -118,6 +125,28 @@ def empty_help_numbers() -> list[str]:
     ]
 
 
+def role_changes(now: datetime.datetime, days: int = AUDIT_DAYS) -> list[LogEntry]:
+    """Changes of role, status or reviewer profile in the last ``days`` days, newest first."""
+    return list(
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(get_user_model()),
+            change_message__startswith=ROLE_CHANGE,
+            action_time__gte=now - datetime.timedelta(days=days),
+        )
+        .select_related("user")
+        .order_by("-action_time")
+    )
+
+
+def superuser_approvals() -> list[Approval]:
+    """Every approval made by a superuser account: break-glass use, to be accounted for."""
+    return list(
+        Approval.objects.filter(by_superuser=True)
+        .select_related("revision__content_type", "reviewer")
+        .order_by("-created_at")
+    )
+
+
 def dashboard() -> dict:
     today, now = timezone.localdate(), timezone.now()
     return {
@@ -128,6 +157,9 @@ def dashboard() -> dict:
         "stale_translations": out_of_date_translations(),
         "empty_numbers": empty_help_numbers(),
         "feedback": feedback_totals()[:FEEDBACK_ROWS],
+        "role_changes": role_changes(now),
+        "superuser_approvals": superuser_approvals(),
+        "audit_days": AUDIT_DAYS,
         "soon_days": SOON_DAYS,
         "page_grade": PAGE_GRADE_LIMIT,
         "sentence_grade": SENTENCE_GRADE_LIMIT,

@@ -3,7 +3,9 @@ in place after every ``migrate`` or test-database flush (post_migrate).
 
 - Content editors write drafts of pages, checklist items and glossary terms.
 - Clinical reviewers read everything and approve drafts (and cannot approve their own).
-- Administrators manage users, help numbers and review settings, and can also edit.
+- Administrators manage users and reviewer profiles and can also edit content and safety
+  settings (as drafts). They cannot change the groups' permissions (the roles are fixed here),
+  nor their own account's roles or status (education.governance.admin_users).
 
 The checks that matter are made in ``education.governance.rules``, not in templates.
 """
@@ -16,7 +18,8 @@ ADMINISTRATORS = "Administrators"
 
 CONTENT = ("page", "checklistitem", "glossaryterm")
 RECORDS = ("revision", "approval", "pagefeedback")
-SETTINGS = ("helpsettings", "reviewsettings")
+SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
+PEOPLE = ("reviewerprofile",)
 
 
 def _codes(actions: tuple[str, ...], models: tuple[str, ...]) -> list[str]:
@@ -35,7 +38,9 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     ADMINISTRATORS: [
         *[("education", c) for c in _codes(("view", "add", "change"), CONTENT + SETTINGS)],
         *[("education", c) for c in _codes(("view",), RECORDS)],
-        *[("auth", c) for c in _codes(("view", "add", "change"), ("user", "group"))],
+        *[("education", c) for c in _codes(("view", "add", "change"), PEOPLE)],
+        *[("auth", c) for c in _codes(("view", "add", "change"), ("user",))],
+        ("auth", "view_group"),
     ],
 }
 

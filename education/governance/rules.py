@@ -1,12 +1,15 @@
-"""Drafts, sign-off and publishing for pages, checklist items and glossary terms.
+"""Drafts, sign-off and publishing for pages, checklist items, glossary terms and the safety
+settings (help numbers and fever temperature, search synonyms, review interval).
 
 Every rule is enforced here, on the server, whatever the admin templates show:
 
 - ``save_draft``: an editor's change becomes a new draft revision; the live object (what the
   public sees) is untouched. A new object is created hidden, with its first draft.
-- ``approve``: only a member of the Clinical reviewers group, never the draft's author, only the
-  latest draft, and only when the hash the reviewer saw matches the stored wording. Approval
-  copies the draft into the live object, publishes it and restarts the review cycle.
+- ``approve``: only a member of the Clinical reviewers group with a reviewer profile (the public
+  name and role, set by an administrator), never anyone who wrote or re-saved any revision of the
+  object since it was last published, only the latest draft, and only when the hash the reviewer
+  saw matches the stored wording. Approval copies the draft into the live object, publishes it
+  and restarts the review cycle.
 - ``revert``: an old revision becomes a new draft, needing approval like any other change.
 - ``record_published``: content loaded from the shipped files (or by the data migration) is a
   published revision with clinical sign-off pending.
@@ -19,11 +22,25 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from ..models import Approval, ChecklistItem, GlossaryTerm, Page, ReviewSettings, Revision
+from ..models import (
+    Approval,
+    ChecklistItem,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    ReviewerProfile,
+    ReviewSettings,
+    Revision,
+    SearchSynonym,
+)
+from .concurrency import check_fresh, lock_object
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
 
 GOVERNED_MODELS: tuple[type[models.Model], ...] = (Page, ChecklistItem, GlossaryTerm)
+# Safety settings: the fever temperature, the care team's numbers, search synonyms and the
+# review interval are drafts until a clinical reviewer approves them, exactly like pages.
+SETTINGS_MODELS: tuple[type[models.Model], ...] = (HelpSettings, ReviewSettings, SearchSynonym)
 # Set by approval only, never by an editor's draft.
 REVIEW_FIELDS = {"last_reviewed", "next_review_due", "reviewer"}
 VISIBILITY_FIELDS = {"status": Page.Status.DRAFT, "published": False}
@@ -127,32 +144,70 @@ def _placeholder_review(obj: models.Model) -> None:
         obj.reviewer = obj.reviewer or "Not yet reviewed"
 
 
+def _save_hidden(obj: models.Model) -> None:
+    """Save a new object so the public does not see its content before approval.
+
+    A one-record settings model (help numbers, review interval) is saved with its defaults,
+    which is what the public already sees while no record exists; the typed values wait in
+    the draft.
+    """
+    if hasattr(type(obj), "SINGLETON_PK"):
+        blank = type(obj)()
+        blank.save()
+        obj.pk = blank.pk
+        return
+    _hide(obj)
+    _placeholder_review(obj)
+    obj.save()
+
+
 @transaction.atomic
-def save_draft(obj: models.Model, user, summary: str, adding: bool = False) -> Revision:
+def save_draft(
+    obj: models.Model, user, summary: str, adding: bool = False, base: int | None = None
+) -> Revision:
     """Store ``obj``'s in-memory field values as a new draft revision.
 
     An existing object is not saved: the public keeps seeing the published wording. A new
     object is saved hidden (draft status, or unpublished) so it has an id for its revisions.
+    ``base`` is the latest revision number the editor's form was opened on: if someone saved
+    since, ``concurrency.StaleEdit`` is raised and nothing is stored.
     """
     if not _can_edit(user, type(obj), adding):
         raise GovernanceError("You do not have permission to edit this content.")
     content = snapshot(obj)
     if adding:
-        _hide(obj)
-        _placeholder_review(obj)
-        obj.save()
+        _save_hidden(obj)
     else:
+        lock_object(obj)
+        check_fresh(obj, base)
         _replace_older_drafts(obj)
     return _new_revision(obj, content, summary, user)
+
+
+def authors_since_publication(obj: models.Model) -> set[int]:
+    """Ids of everyone who saved any revision of ``obj`` after its published one."""
+    revisions = revisions_of(obj)
+    published = published_revision(obj)
+    if published is not None:
+        revisions = revisions.filter(number__gt=published.number)
+    return set(revisions.exclude(author=None).values_list("author_id", flat=True))
 
 
 def check_can_approve(revision: Revision, user, seen_hash: str) -> None:
     """Raise GovernanceError with the reason when ``user`` may not approve ``revision``."""
     if not is_reviewer(user):
         raise GovernanceError("Only members of the Clinical reviewers group can approve.")
-    if revision.author_id is not None and revision.author_id == user.pk:
+    if ReviewerProfile.of(user) is None:
         raise GovernanceError(
-            "You wrote this revision, so someone else must approve it (two-person rule)."
+            "Your account has no reviewer profile (the name and role shown on public pages). "
+            "Ask an administrator to set it up under Users, then approve."
+        )
+    if user.pk in authors_since_publication(revision.content_object) or (
+        revision.author_id is not None and revision.author_id == user.pk
+    ):
+        raise GovernanceError(
+            "You wrote or saved a revision of this since it was last published, so someone "
+            "else must approve it (two-person rule)."
         )
     latest = latest_revision(revision.content_object)
     if not revision.is_draft or latest is None or latest.pk != revision.pk:
@@ -167,13 +222,16 @@ def check_can_approve(revision: Revision, user, seen_hash: str) -> None:
 
 
 @transaction.atomic
-def approve(revision: Revision, user, name: str, role: str, seen_hash: str) -> Approval:
-    """Sign off ``revision`` and publish it; the review dates restart from today."""
+def approve(revision: Revision, user, seen_hash: str) -> Approval:
+    """Sign off ``revision`` and publish it; the review dates restart from today.
+
+    The public name and role come from the reviewer's profile, never from the request.
+    """
+    lock_object(revision.content_object)  # the same order as save_draft: object, then revision
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     check_can_approve(revision, user, seen_hash)
-    name, role = " ".join(name.split()), " ".join(role.split())
-    if not name or not role:
-        raise GovernanceError("Give the name and role to show on the public page.")
+    profile = ReviewerProfile.of(user)
+    name, role = profile.public_name, profile.public_role
     today = timezone.localdate()
     approval = Approval.objects.create(
         revision=revision,
@@ -182,6 +240,7 @@ def approve(revision: Revision, user, name: str, role: str, seen_hash: str) -> A
         reviewer_role=role[:120],
         content_hash=revision.content_hash,
         approved_on=today,
+        by_superuser=user.is_superuser,
     )
     try:
         publish(revision, reviewed=today, reviewer=f"{name} ({role})")
@@ -212,6 +271,7 @@ def revert(old: Revision, user, summary: str = "") -> Revision:
     obj = old.content_object
     if not _can_edit(user, type(obj), adding=False):
         raise GovernanceError("You do not have permission to edit this content.")
+    lock_object(obj)
     _replace_older_drafts(obj)
     summary = summary or f"Back to the wording of revision {old.number}"
     return _new_revision(obj, dict(old.content), summary, user, based_on=old)

@@ -3,13 +3,15 @@ Django and keeps ``from education.models import Page`` working.
 
 ``pages`` (Page, the shipped-content fingerprint and sources), ``items`` (ChecklistItem,
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
-translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance) and
-``feedback`` (PageFeedback). The submodules import each other directly, never this package.
+translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance),
+``reviewers`` (ReviewerProfile: an approver's public name and role) and ``feedback``
+(PageFeedback). The submodules import each other directly, never this package.
 """
 
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
 from .site import ContentVersion, HelpSettings, SearchSynonym
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
@@ -26,6 +28,7 @@ __all__ = [
     "Page",
     "PageFeedback",
     "ReviewSettings",
+    "ReviewerProfile",
     "Revision",
     "SearchSynonym",
     "ShippedContent",

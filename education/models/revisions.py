@@ -60,7 +60,13 @@ class Revision(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "number"], name="one_number_per_revision"
-            )
+            ),
+            # Never two open drafts of one object (a partial unique index on both databases).
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(state="draft"),
+                name="one_open_draft_per_object",
+            ),
         ]
         indexes = [models.Index(fields=["content_type", "object_id", "state"])]
         permissions = [("approve_revision", "Can approve a revision (clinical reviewer)")]
@@ -85,6 +91,10 @@ class Approval(models.Model):
     content_hash = models.CharField(max_length=64, help_text="The hash of the text approved.")
     approved_on = models.DateField()
     created_at = models.DateTimeField(default=timezone.now)
+    by_superuser = models.BooleanField(
+        default=False,
+        help_text="The approver was a superuser (break-glass); the dashboard shows it.",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -94,7 +104,8 @@ class Approval(models.Model):
 
 
 class ReviewSettings(models.Model):
-    """How often published content must be reviewed again. There is only one record."""
+    """How often published content must be reviewed again. There is only one record; a change
+    is a draft until a clinical reviewer approves it (education.governance)."""
 
     SINGLETON_PK = 1
 

@@ -17,7 +17,11 @@ from ..fever import DEFAULT_FEVER_C, MAX_FEVER_C, MIN_FEVER_C, fever_text
 
 
 class HelpSettings(models.Model):
-    """The care team's numbers for the 'when to get help' block. There is only one record."""
+    """The care team's numbers for the 'when to get help' block. There is only one record.
+
+    Its fields hold the approved values the public sees; the admin saves changes as draft
+    revisions that a clinical reviewer approves (education.governance), like pages.
+    """
 
     centre_name = models.CharField(
         "treatment centre name",
@@ -107,7 +111,8 @@ class SearchSynonym(models.Model):
     """Words that mean the same thing to the site search (e.g. 'fever, temperature').
 
     A search for any word in a group also finds the others. Editors keep the list in the
-    admin; the first list ships in migration 0003.
+    admin as drafts a clinical reviewer approves (like pages); the search uses only published
+    groups. The first list ships in migration 0003.
     """
 
     words = models.CharField(
@@ -118,6 +123,11 @@ class SearchSynonym(models.Model):
         "separated by commas, e.g. 'fever, temperature, high temperature'. A search for any "
         "of them also finds the others. Brand names and short forms are fine, e.g. "
         "'dex, dexamethasone'.",
+    )
+    published = models.BooleanField(
+        default=True,
+        help_text="Used by the search. A new group is switched off until a clinical reviewer "
+        "approves it; untick to stop using a group (also after approval).",
     )
     history = HistoricalRecords()
 

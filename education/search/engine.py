@@ -84,7 +84,7 @@ def synonym_table(groups: Iterable[Sequence[str]]) -> dict[Phrase, frozenset[Phr
 
 
 def load_synonyms() -> dict[Phrase, frozenset[Phrase]]:
-    return synonym_table(s.phrases() for s in SearchSynonym.objects.all())
+    return synonym_table(s.phrases() for s in SearchSynonym.objects.filter(published=True))
 
 
 def parse_query(query: str, synonyms: dict[Phrase, frozenset[Phrase]]) -> list[Term]:

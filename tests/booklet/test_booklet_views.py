@@ -80,7 +80,7 @@ def test_each_edition_is_built_and_cached_on_its_own(client, page, builds):
 @pytest.mark.usefixtures("needs_weasyprint")
 def test_it_sends_cache_headers_and_an_inline_file_name(client, page):
     response = client.get(LARGE)
-    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["Cache-Control"] == "public, max-age=300, must-revalidate"
     assert response["ETag"].startswith('"') and len(response["ETag"]) == 34
     assert response["Content-Disposition"] == (
         'inline; filename="isatuximab-guide-a4-large-print.pdf"'

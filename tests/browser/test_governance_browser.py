@@ -1,10 +1,12 @@
 """The governance admin pages and the feedback block in real Chromium: axe and keyboard."""
 
 import pytest
+from django.contrib.auth.models import User
 
 from education.governance import rules as governance
 from education.models import Page, PageFeedback
 from tests.education.governance_helpers import editor, reviewer
+from tests.second_factor import app_device, current_code
 
 PASSWORD = "x" * 16
 HARD = (
@@ -30,10 +32,15 @@ def content(live_server):
 
 
 def sign_in(page, username: str) -> None:
+    """Password, then a real code from the person's authenticator app (the second factor)."""
+    device = app_device(User.objects.get(username=username))
     page.goto("/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/second-factor/verify/**")
+    page.get_by_label("Code").fill(current_code(device))
+    page.get_by_role("button", name="Continue").click()
     page.wait_for_url("**/admin/")
 
 
@@ -75,11 +82,10 @@ def test_the_preview_prints_like_the_public_page(page, content):
 
 
 def test_a_reviewer_approves_in_the_browser_and_the_public_page_changes(page, content, browser):
-    reviewer("rita")
+    reviewer("rita", public_role="Myeloma nurse")  # name and role come from the profile
     sign_in(page, "rita")
     page.goto(f"/admin/education/page/{content.pk}/revisions/2/approve/")
-    page.get_by_label("Your role, as shown on the public page").fill("Myeloma nurse")
-    page.get_by_label("Your name, as shown on the public page").fill("Rita Reviewer")
+    assert page.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
     page.get_by_label("I have read this revision").check()
     page.get_by_role("button", name="Approve and publish").click()
     assert page.get_by_text("is approved and published").is_visible()
@@ -137,3 +143,52 @@ def test_the_feedback_block_works_without_javascript(browser, live_server, conte
         assert context.cookies() == []
     finally:
         context.close()
+
+
+def test_a_stale_save_shows_the_difference_accessibly_and_keeps_the_edit(page, axe_check, content):
+    editor("anna")
+    sign_in(page, "anna")
+    page.goto(f"/admin/education/page/{content.pk}/change/")
+    page.get_by_label("Body").fill("Anna's new words for the drip.")
+    page.get_by_label("Change summary").fill("Anna's edit")
+    fresh = governance.apply_snapshot(Page.objects.get(pk=content.pk), {"body": "Ben's words."})
+    governance.save_draft(fresh, editor("ben"), "Ben's edit", base=2)  # saved meanwhile
+    page.get_by_role("button", name="Save", exact=True).click()
+    alert = page.locator(".governance-stale")
+    alert.wait_for()
+    assert alert.get_by_text("Someone changed this since you opened it.").is_visible()
+    assert alert.locator("ins", has_text="Ben's").count() == 1
+    assert page.get_by_label("Body").input_value() == "Anna's new words for the drip."
+    axe_check(page)
+
+
+def test_enrolment_and_the_code_page_have_no_axe_violations(page, axe_check, live_server):
+    """The enrolment QR code (inline SVG, drawn on the server) scans to the device's address."""
+    import io
+
+    import zxingcpp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from PIL import Image
+
+    reviewer("newcomer")
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("newcomer")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/second-factor/enrol/**")
+    qr = page.get_by_role("img", name="QR code for your app")
+    device = TOTPDevice.objects.get(user__username="newcomer", confirmed=False)
+    picture = Image.open(io.BytesIO(qr.screenshot()))
+    assert [code.text for code in zxingcpp.read_barcodes(picture)] == [device.config_url]
+    axe_check(page)
+    page.get_by_label("Code").fill("000000" if current_code(device) != "000000" else "111111")
+    page.get_by_role("button", name="Confirm").click()
+    assert page.get_by_text("That code did not work").is_visible()
+    axe_check(page)
+    device.throttle_reset()
+    page.get_by_label("Code").fill(current_code(device))
+    page.get_by_role("button", name="Confirm").click()
+    assert page.locator(".recovery-codes li").count() == 10
+    axe_check(page)
+    page.get_by_role("link", name="continue to the admin").click()
+    assert page.get_by_role("heading", name="Review dashboard").is_visible()

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, User
 
 from education.governance import rules as governance
 from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
+from education.models import ReviewerProfile
 
 
 def user_in(role: str, username: str, **fields) -> User:
@@ -19,8 +20,15 @@ def editor(username: str = "ed") -> User:
     return user_in(EDITORS, username, first_name="Eddie", last_name="Editor")
 
 
-def reviewer(username: str = "rev") -> User:
-    return user_in(REVIEWERS, username, first_name="Rita", last_name="Reviewer")
+def reviewer(
+    username: str = "rev",
+    public_name: str = "Rita Reviewer",
+    public_role: str = "Myeloma clinical nurse specialist",
+) -> User:
+    """A clinical reviewer with the profile an administrator would set (name and role)."""
+    user = user_in(REVIEWERS, username, first_name="Rita", last_name="Reviewer")
+    ReviewerProfile.objects.create(user=user, public_name=public_name, public_role=public_role)
+    return user
 
 
 def administrator(username: str = "boss") -> User:

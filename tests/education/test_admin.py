@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 
 from education.governance.rules import latest_revision
 from education.models import HelpSettings, Page
+from tests.second_factor import sign_in
 
 from .conftest import make_item, make_page, make_term
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(User.objects.create_superuser("editor", "e@example.org", "x" * 16))
+    sign_in(client, User.objects.create_superuser("editor", "e@example.org", "x" * 16))
     return client
 
 
@@ -137,6 +138,7 @@ def test_help_settings_allow_one_record_only(admin_client):
             "phone_24h": "0100 000",
             "emergency_number": "999",
             "fever_threshold_c": "38.0",
+            "change_summary": "Our unit's numbers",  # settings are drafts too (issue 22)
         },
     )
     assert response.status_code == 302

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from education.governance import rules as governance
 from education.models import HelpSettings, PageFeedback, Revision
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 from .governance_helpers import editor, reviewer
@@ -46,7 +47,7 @@ def content():
 
 @pytest.fixture
 def home(client, content):
-    client.force_login(reviewer())
+    sign_in(client, reviewer())
     response = client.get("/admin/")
     assert response.status_code == 200
     return response.content.decode()
@@ -91,7 +92,7 @@ def test_it_shows_feedback_counts(home):
 
 def test_people_without_access_to_content_see_no_dashboard(client, content, django_user_model):
     user = django_user_model.objects.create_user("staff", password="x" * 16, is_staff=True)
-    client.force_login(user)
+    sign_in(client, user)
     assert "Review dashboard" not in client.get("/admin/").content.decode()
 
 
@@ -131,7 +132,7 @@ def test_it_lists_published_pages_without_clinical_sign_off(home):
 def test_an_approved_page_leaves_the_sign_off_list(client, content):
     rita = reviewer()
     draft = governance.awaiting_approval()[0]
-    governance.approve(draft, rita, "Rita Reviewer", "Nurse", draft.content_hash)
-    client.force_login(rita)
+    governance.approve(draft, rita, draft.content_hash)
+    sign_in(client, rita)
     unsigned = section(client.get("/admin/").content.decode(), "Published pages without")
     assert "Later page" not in unsigned and "Soon page" in unsigned

@@ -11,6 +11,7 @@ from django.utils import timezone
 from education import feedback
 from education.governance import rules as governance
 from education.models import PageFeedback
+from tests.second_factor import sign_in
 
 from .conftest import make_page
 
@@ -156,10 +157,29 @@ def test_feedback_totals_show_per_page_and_revision_in_the_admin(client, page, a
     for helpful, reason in [(True, ""), (True, ""), (False, "hard"), (False, "outdated")]:
         PageFeedback.objects.create(path="/learn/side-effects/", revision=revision,
                                     helpful=helpful, reason=reason, date=today)  # fmt: skip
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     html = client.get("/admin/education/pagefeedback/").content.decode()
     row = re.search(r"<tr><th scope=\"row\">/learn/side-effects/</th>(.*?)</tr>", html, re.S)
     cells = re.findall(r"<td>(.*?)</td>", row.group(1))
     assert cells == [str(revision.number), "2", "2", "1", "0", "1", "0"]
     history = client.get(f"/admin/education/page/{page.pk}/history/").content.decode()
     assert "Yes 2, No 2" in history
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"page": "/learn/no-such-page/", "helpful": "yes"},
+        {"page": "/es/learn/no-such-page/", "helpful": "no"},
+        {"page": "/learn/side-effects/", "helpful": "yes", "revision": "²"},
+        {"page": "/learn/side-effects/", "helpful": "yes", "revision": "١٢"},
+        {"page": "/learn/side-effects/", "helpful": "yes", "revision": "-1"},
+        {"page": "/learn/side-effects/", "helpful": "yes", "revision": "1e3"},
+        {"page": "/learn/side-effects/", "helpful": "yes", "revision": "9" * 40},
+    ],
+)
+def test_unknown_pages_and_malformed_revisions_get_a_400_and_no_row(strict, page, data):
+    response = strict.post("/feedback/", data)
+    assert response.status_code == 400
+    assert "could not count your answer" in response.content.decode()
+    assert not PageFeedback.objects.exists()

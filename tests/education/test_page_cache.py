@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from education.cache import forget_version
 from education.models import ContentVersion, GlossaryTerm, HelpSettings, Page
+from tests.second_factor import sign_in
 
 
 @pytest.fixture
@@ -93,14 +94,14 @@ def test_signed_in_editors_are_never_served_from_the_cache(client, page, admin_u
     client.get("/learn/cached-page/")
     Page.objects.filter(pk=page.pk).update(body="Changed without a signal.")
     assert b"First version" in client.get("/learn/cached-page/").content
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     assert b"Changed without a signal." in client.get("/learn/cached-page/").content
 
 
 def test_drafts_previewed_by_staff_are_not_cached(client, page, admin_user):
     page.status = Page.Status.DRAFT
     page.save()
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     assert client.get("/learn/cached-page/").status_code == 200
     client.logout()
     assert client.get("/learn/cached-page/").status_code == 404

@@ -333,7 +333,8 @@ def test_editors_keep_the_synonyms_in_the_admin(admin_client):
     listing = admin_client.get("/admin/education/searchsynonym/").content.decode()
     assert "dex, dexamethasone" in listing and "drip, infusion" in listing
     response = admin_client.post(
-        "/admin/education/searchsynonym/add/", {"words": "booster, vaccine"}
+        "/admin/education/searchsynonym/add/",
+        {"words": "booster, vaccine", "change_summary": "Vaccine words"},  # a draft (issue 22)
     )
     assert response.status_code == 302
     group = SearchSynonym.objects.get(words="booster, vaccine")

@@ -14,6 +14,7 @@ from education.content_loader import load_content
 from education.governance import rules as governance
 from education.models import ChecklistItem, GlossaryTerm, Page
 from education.readability import spanish_band, spanish_score
+from tests.second_factor import sign_in
 
 from .conftest import make_page, write_content
 from .governance_helpers import approve_in_admin, editor, reviewer, save_in_admin
@@ -164,11 +165,11 @@ def test_the_out_of_date_flag_follows_a_new_english_revision(content, client):
     english = Page.objects.get(language="en")
     assert "cambió" not in client_html("/es/learn/what-is-it/")
     writer = editor()
-    client.force_login(writer)
+    sign_in(client, writer)
     assert save_in_admin(client, english, body="It is a new medicine.").status_code == 302
     assert "cambió" not in client_html("/es/learn/what-is-it/")  # a draft is not a change yet
     checker = Client()
-    checker.force_login(reviewer())
+    sign_in(checker, reviewer())
     assert approve_in_admin(checker, english, 2).status_code == 302
     html = client_html("/es/learn/what-is-it/")
     assert "La página en inglés cambió" in html
@@ -182,10 +183,10 @@ def test_the_out_of_date_flag_follows_a_new_english_revision(content, client):
 def test_choosing_the_newer_english_revision_clears_the_flag(content, client):
     load_content(content)
     english = Page.objects.get(language="en")
-    client.force_login(editor())
+    sign_in(client, editor())
     save_in_admin(client, english, body="It is a new medicine.")
     checker = Client()
-    checker.force_login(reviewer())
+    sign_in(checker, reviewer())
     approve_in_admin(checker, english, 2)
     spanish = Page.objects.get(language="es")
     newer = governance.published_revision(english)
@@ -199,11 +200,11 @@ def test_choosing_the_newer_english_revision_clears_the_flag(content, client):
 def test_a_spanish_page_is_governed_like_any_other(content, client):
     load_content(content)
     spanish = Page.objects.get(language="es")
-    client.force_login(editor())
+    sign_in(client, editor())
     save_in_admin(client, spanish, body="Es un medicamento nuevo.")
     assert "Es un medicamento nuevo." not in client_html("/es/learn/what-is-it/")
     checker = Client()
-    checker.force_login(reviewer())
+    sign_in(checker, reviewer())
     assert approve_in_admin(checker, spanish, 2).status_code == 302
     html = client_html("/es/learn/what-is-it/")
     assert "Es un medicamento nuevo." in html

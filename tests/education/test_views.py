@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from education.models import HelpSettings, Page
+from tests.second_factor import sign_in
 
 from .conftest import make_item, make_page, make_term
 
@@ -49,7 +50,7 @@ def test_it_hides_draft_pages_from_the_public(client):
 def test_it_lets_staff_preview_a_draft_without_caching_it(client):
     page = make_page(status=Page.Status.DRAFT, title="Secret draft")
     staff = User.objects.create_user("editor", password="x" * 16, is_staff=True)
-    client.force_login(staff)
+    sign_in(client, staff)
     response = client.get(f"/learn/{page.slug}/")
     assert response.status_code == 200
     assert "Draft preview" in response.content.decode()

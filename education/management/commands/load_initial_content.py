@@ -1,7 +1,9 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from education.booklet.builds import queue_all_editions
 from education.content_loader import CONTENT_DIR, ContentError, load_content
 
 
@@ -32,3 +34,8 @@ class Command(BaseCommand):
                 f"edited by an admin."
             )
         )
+        if settings.BOOKLET_BUILD_ON_PUBLISH:
+            # Even when nothing changed (a new deploy, an empty booklet table): the worker
+            # builds what is missing and skips what is stored already.
+            queue_all_editions()
+            self.stdout.write("Booklet builds queued for `manage.py db_worker`.")

@@ -1,0 +1,125 @@
+"""The user admin with the guards that keep sign-off in two hands.
+
+- Nobody changes their own groups, permissions, superuser, staff or active status, or their own
+  reviewer profile, in the form (read-only) or in the save path (refused), superusers included:
+  superuser accounts are for break-glass only (docs/governance.md).
+- Only a superuser can make someone a superuser or give permissions one by one.
+- Every change of role or status, every reviewer profile set and every password set by another
+  account is written to the admin's audit log (LogEntry) as "Role change: ...", which the
+  review dashboard lists.
+"""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from ..models import ReviewerProfile
+
+ROLE_CHANGE = "Role change: "
+GUARDED_FLAGS = ("is_superuser", "is_staff", "is_active")
+SELF_READ_ONLY = (*GUARDED_FLAGS, "groups", "user_permissions")
+SUPERUSER_ONLY = ("is_superuser", "user_permissions")
+
+
+def is_self(request: HttpRequest, user) -> bool:
+    return user is not None and user.pk is not None and user.pk == request.user.pk
+
+
+class ReviewerProfileInline(admin.StackedInline):
+    model = ReviewerProfile
+    can_delete = False
+    fields = ["public_name", "public_role"]
+    verbose_name_plural = "reviewer profile (shown on public pages when this person approves)"
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return not is_self(request, obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return not is_self(request, obj) and super().has_change_permission(request, obj)
+
+
+class GuardedUserAdmin(UserAdmin):
+    inlines = [ReviewerProfileInline]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if is_self(request, obj):
+            fields += [f for f in SELF_READ_ONLY if f not in fields]
+        if not request.user.is_superuser:
+            fields += [f for f in SUPERUSER_ONLY if f not in fields]
+        return fields
+
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        """Refuse a forbidden change even if a forged form got it this far."""
+        before = User.objects.filter(pk=obj.pk).first() if change else None
+        flags = {f: getattr(before, f) for f in GUARDED_FLAGS} if before else {}
+        changed = [f for f in GUARDED_FLAGS if before and getattr(obj, f) != flags[f]]
+        if changed and is_self(request, obj):
+            raise PermissionDenied("You cannot change your own roles or status.")
+        if "is_superuser" in changed and not request.user.is_superuser:
+            raise PermissionDenied("Only a superuser can grant or remove superuser status.")
+        request._role_flags_before = flags
+        request._groups_before = (
+            set(before.groups.values_list("name", flat=True)) if before else set()
+        )
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request: HttpRequest, form, formsets, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        user = form.instance
+        groups_after = set(user.groups.values_list("name", flat=True))
+        groups_before = getattr(request, "_groups_before", set())
+        if groups_after != groups_before and is_self(request, user):
+            raise PermissionDenied("You cannot change your own roles.")
+        for name in sorted(groups_after - groups_before):
+            self.log_change(request, user, f"{ROLE_CHANGE}granted {name} to {user.username}")
+        for name in sorted(groups_before - groups_after):
+            self.log_change(request, user, f"{ROLE_CHANGE}removed {name} from {user.username}")
+        for flag, was in getattr(request, "_role_flags_before", {}).items():
+            if getattr(user, flag) != was:
+                state = "on" if getattr(user, flag) else "off"
+                self.log_change(request, user, f"{ROLE_CHANGE}{flag} {state} for {user.username}")
+        self._log_profile(request, user, formsets)
+
+    def user_change_password(self, request: HttpRequest, id: str, form_url: str = ""):
+        """Setting someone else's password could let one person sign in as a reviewer: it is
+        allowed (people forget passwords) but recorded and shown on the dashboard."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302 and str(request.user.pk) != id:
+            user = User.objects.get(pk=id)
+            message = f"{ROLE_CHANGE}password of {user.username} set by another account"
+            self.log_change(request, user, message)
+        return response
+
+    def _log_profile(self, request: HttpRequest, user, formsets) -> None:
+        for formset in formsets:
+            if formset.model is ReviewerProfile and formset.has_changed():
+                if is_self(request, user):
+                    raise PermissionDenied("You cannot set your own reviewer profile.")
+                profile = ReviewerProfile.of(user)
+                self.log_change(
+                    request, user, f"{ROLE_CHANGE}reviewer profile of {user.username}: {profile}"
+                )
+
+
+@admin.register(ReviewerProfile)
+class ReviewerProfileAdmin(admin.ModelAdmin):
+    """A list of who signs as whom; profiles are set on each user's page."""
+
+    list_display = ["public_name", "public_role", "user", "updated_at"]
+    search_fields = ["public_name", "public_role", "user__username"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
+admin.site.unregister(User)
+admin.site.register(User, GuardedUserAdmin)
