@@ -4,8 +4,9 @@ Django and keeps ``from education.models import Page`` working.
 ``pages`` (Page, the shipped-content fingerprint and sources), ``items`` (ChecklistItem,
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
 translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance),
-``reviewers`` (ReviewerProfile: an approver's public name and role) and ``feedback``
-(PageFeedback). The submodules import each other directly, never this package.
+``reviewers`` (ReviewerProfile: an approver's public name and role), ``feedback``
+(PageFeedback) and ``selfcheck`` (SelfCheckQuestion, SelfCheckAnswer).
+The submodules import each other directly, never this package.
 """
 
 from .feedback import PageFeedback
@@ -13,6 +14,7 @@ from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
 from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
+from .selfcheck import SelfCheckAnswer, SelfCheckQuestion
 from .site import ContentVersion, HelpSettings, SearchSynonym
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
@@ -31,6 +33,8 @@ __all__ = [
     "ReviewerProfile",
     "Revision",
     "SearchSynonym",
+    "SelfCheckAnswer",
+    "SelfCheckQuestion",
     "ShippedContent",
     "Translatable",
     "TranslatableQuerySet",
