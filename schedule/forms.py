@@ -5,6 +5,7 @@ Cleaning gives one of three answers: errors (shown next to the fields and in a s
 `question` (a weight to confirm before any dose is shown) or `schedule` with `dose`.
 """
 
+import dataclasses
 import datetime as dt
 from html import escape
 
@@ -24,6 +25,7 @@ from isatuximab_portal.lib.fields import (
 
 from . import calendar_fields as cf
 from .backbone import BACKBONES, Medicine, with_days
+from .coverage_form import OTHERS_OFF, check_others, coverage_fields
 from .day_syntax import DaySyntaxError, parse_days
 from .delays import MAX_DELAYS, Delay
 from .dose import Dose, PlanError
@@ -121,6 +123,7 @@ class CalendarForm(forms.Form):
             **cf.handout_fields(),
             **cf.day_fields(),
             **cf.delay_fields(),
+            **coverage_fields(),
         }
         self.fields.update(extra)
         for field in self.fields.values():
@@ -128,6 +131,7 @@ class CalendarForm(forms.Form):
         self.schedule: Schedule | None = None
         self.dose: Dose | None = None
         self.question: Question | None = None
+        self.blank_days: list[str] = []  # IMROZ boxes left empty (see coverage.py)
 
     @property
     def helper(self) -> FormHelper:
@@ -162,6 +166,7 @@ class CalendarForm(forms.Form):
                      Field("first_cycle", css_class="input-short"),
                      Field("last_cycle", css_class="input-short")),
             "holidays",
+            OTHERS_OFF,
             HTML(f'<details class="optional-section" id="other-medicines"{open_attr}><summary>'
                  f"{_e(gettext(OPTIONAL_SUMMARY))}</summary><p>{_e(gettext(DAYS_INTRO))}</p>"),
             *days,
@@ -171,7 +176,7 @@ class CalendarForm(forms.Form):
             Fieldset(gettext("For the printed handout (optional, never stored)"), "patient_name",
                      "clinic_name", "clinic_phone"),
             Fieldset(gettext("Calendar file (.ics) choices"), "ics_tablets", "ics_past"),
-            "paper",
+            "paper", "large_print",
         )  # fmt: skip
 
     def _optional_used(self) -> bool:
@@ -196,6 +201,7 @@ class CalendarForm(forms.Form):
         slug = data.get("regimen")
         medicines = self._medicines(slug) if slug else None
         delays = self._delays(data)
+        others_missing = check_others(self, slug)
         if self.errors:
             return data
         try:
@@ -203,6 +209,8 @@ class CalendarForm(forms.Form):
                 slug, data["start_date"], self.today, medicines, delays,
                 data["first_cycle"], data["last_cycle"], self._holidays(data),
             )  # fmt: skip
+            if others_missing:
+                self.schedule = dataclasses.replace(self.schedule, others_missing=True)
             answer = read_weight(data["weight"], data["weight_unit"], data["weight_checked"])
         except PlanError as error:
             self.add_error(error.field if error.field in self.fields else None, str(error))
@@ -212,6 +220,14 @@ class CalendarForm(forms.Form):
         else:
             self.dose = answer
         return data
+
+    @property
+    def holidays_lookup(self):
+        """The chosen place's public holidays by date (None when no place was chosen)."""
+        data = getattr(self, "cleaned_data", {})
+        if not data.get("holidays") or not data.get("start_date"):
+            return None
+        return self._holidays(data)
 
     @property
     def place(self) -> str | None:
@@ -230,10 +246,13 @@ class CalendarForm(forms.Form):
             for index, rule in enumerate(medicine.rules):
                 name = cf.days_field_name(slug, medicine, index)
                 if name not in self.data:  # not sent at all (no optional section): defaults
+                    if team_enters:
+                        self.blank_days.append(name)
                     continue
                 text = self.cleaned_data.get(name, "")
                 if team_enters and not text.strip():
                     days[index] = ()
+                    self.blank_days.append(name)
                     continue
                 try:
                     days[index] = parse_days(text, cf.rule_length(regimen, rule), allow_none=True)

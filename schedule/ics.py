@@ -9,7 +9,11 @@
   medicine, so a second download updates the same events instead of adding copies.
 - SEQUENCE is the number of delays that moved the event: adding a delay moves later events
   and raises their SEQUENCE, so calendar apps take the new date.
-- No weight, dose, name, clinic or phone number goes in: calendars are often synced elsewhere.
+- No weight, dose or name goes in: calendars are often synced elsewhere. The clinic's phone
+  number (typed on the form, else the site's approved 24-hour number) is in every clinic
+  event, so it is at hand on the day; it is the clinic's number, not the patient's.
+- When the other medicines are left off (see coverage.py) the calendar and every event say so.
+- A clinic day or the blood-test reminder on a weekend or public holiday says so.
 
 The file is a handful of fixed-format lines, so it is written here rather than through the
 `icalendar` library, whose general-purpose line folding was many times slower; the tests parse
@@ -24,7 +28,8 @@ import functools
 from isatuximab_portal.lib.language import gettext, gettext_noop
 
 from . import wording
-from .plan import Item, Schedule, TreatmentDay
+from .coverage import others_banner
+from .plan import Holidays, Item, Schedule, TreatmentDay
 
 PRODID = "-//Isatuximab treatment guide//Treatment calendar//EN"
 UID_DOMAIN = "calendar.isatuximab-treatment-guide"
@@ -40,6 +45,8 @@ def render_ics(
     tablets: bool = False,
     past: bool = False,
     red_flags: tuple[tuple[str, str], ...] = (),
+    phone: str = "",
+    holidays: Holidays | None = None,
 ) -> bytes:
     """The calendar file; `now` (timezone-aware) becomes every event's DTSTAMP. `red_flags`
     ((tier, text) pairs from the one governed source, read by the view) go in the calendar's
@@ -48,16 +55,20 @@ def render_ics(
     lines = [b"BEGIN:VCALENDAR\r\n", b"VERSION:2.0\r\n", _line("PRODID", PRODID),
              b"CALSCALE:GREGORIAN\r\n", b"METHOD:PUBLISH\r\n",
              _line("X-WR-CALNAME", gettext(CALENDAR_NAME))]  # fmt: skip
-    if red_flags:
-        help_text = help_description(red_flags)
-        lines += [_line("DESCRIPTION", help_text), _line("X-WR-CALDESC", help_text)]
+    banner = others_banner(schedule)
+    description = "\n\n".join(
+        text for text in (banner, help_description(red_flags) if red_flags else "") if text
+    )
+    if description:
+        lines += [_line("DESCRIPTION", description), _line("X-WR-CALDESC", description)]
+    extra = (banner, phone_text(phone))
     if not schedule.where_today.started and schedule.first_cycle == 1:
-        lines += _blood_test_event(schedule, stamp)
+        lines += _blood_test_event(schedule, stamp, extra, holidays)
     for day in schedule.days:
         if day.date < schedule.today and not past:
             continue
         if day.is_clinic:
-            lines += _clinic_event(schedule, day, stamp, place)
+            lines += _clinic_event(schedule, day, stamp, place, extra)
         if tablets:
             for item in day.home_items:
                 lines += _home_event(schedule, day, item, stamp)
@@ -152,19 +163,22 @@ def _all_day(uid: str, date: dt.date, summary: str, lines: list, stamp: str, seq
 
 
 def _clinic_event(
-    schedule: Schedule, day: TreatmentDay, stamp: str, place: str | None
+    schedule: Schedule, day: TreatmentDay, stamp: str, place: str | None, extra=(None, None)
 ) -> list[bytes]:
     names = ", ".join(item.medicine.local_name for item in day.clinic_items)
     when = wording.cycle_day(day)
     home = wording.items_text(day.home_items)
     lines = [
         _regimen_line(schedule, day),
-        gettext("At the clinic: {items}.").format(items=wording.items_text(day.clinic_items)),
+        _at_clinic(wording.items_text(day.clinic_items)),
         wording.chair_time(day),
-        gettext("At home: {items}.").format(items=home) if home else None,
+        _at_home(home) if home else None,
         gettext(wording.ASK_ABOUT_CAPSULES) if day.ask_home else None,
         wording.holiday_text(day, place),
+        None if day.holiday else weekend_text(day.date, None),
+        extra[0],
         gettext(wording.AS_PRESCRIBED),
+        extra[1],
         gettext(wording.DATE_ESTIMATE),
     ]
     # Translators: an event title, "Clinic: isatuximab, carfilzomib (cycle 1, day 1)".
@@ -178,6 +192,7 @@ def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -
     summary = gettext("At home: {medicine} ({cycle_day})").format(medicine=text, cycle_day=when)
     lines = [
         _regimen_line(schedule, day),
+        _at_home(text),
         gettext(wording.AS_PRESCRIBED),
         gettext(wording.DATE_ESTIMATE),
     ]
@@ -187,11 +202,13 @@ def _home_event(schedule: Schedule, day: TreatmentDay, item: Item, stamp: str) -
     return _event(_uid(schedule, day, what), day, summary, lines, stamp)
 
 
-def _blood_test_event(schedule: Schedule, stamp: str) -> list[bytes]:
+def _blood_test_event(schedule: Schedule, stamp: str, extra, holidays) -> list[bytes]:
     # FACTS 6 says only "before the first dose", so the reminder sits on the day before cycle 1
     # day 1 (or today) and says the care team sets the real day; no date is invented.
     day = max(schedule.start_date - dt.timedelta(days=1), schedule.today)
-    lines = [gettext(wording.BLOOD_TEST_DETAILS), gettext(wording.DATE_ESTIMATE)]
+    holiday = holidays(day) if holidays else None
+    lines = [weekend_text(day, holiday), gettext(wording.BLOOD_TEST_DETAILS), extra[1],
+             gettext(wording.DATE_ESTIMATE)]  # fmt: skip
     uid = f"{schedule.regimen.slug}-{schedule.start_date.isoformat()}-blood-test@{UID_DOMAIN}"
     return _all_day(uid, day, gettext(wording.BLOOD_TEST_TITLE), lines, stamp, 0)
 
@@ -200,3 +217,32 @@ def _regimen_line(schedule: Schedule, day: TreatmentDay) -> str:
     # Translators: "Isa-Kd, cycle 1, day 1."
     text = gettext("{regimen}, {cycle_day}.")
     return text.format(regimen=schedule.regimen.local_name, cycle_day=wording.cycle_day(day))
+
+
+def phone_text(phone: str) -> str | None:
+    """'Your care team, day or night (24 hours): 0123 456 789.' when a number is known."""
+    if not phone:
+        return None
+    return gettext("Your care team, day or night (24 hours): {phone}.").format(phone=phone)
+
+
+def weekend_text(day: dt.date, holiday: str | None) -> str | None:
+    """A reminder on a Saturday, Sunday or public holiday says so: clinics are often closed."""
+    if holiday:
+        # Translators: {holiday} is the holiday's name, like "Christmas Day".
+        text = gettext("This is a public holiday ({holiday}): check the day with your team.")
+        return text.format(holiday=holiday)
+    if day.weekday() == 5:
+        return gettext("This is a Saturday: check the day with your team.")
+    if day.weekday() == 6:
+        return gettext("This is a Sunday: check the day with your team.")
+    return None
+
+
+def _at_clinic(items: str) -> str:
+    """'✚ At the clinic: ...': clinic and home told apart by a word and a symbol everywhere."""
+    return f"{wording.CLINIC_MARK} " + gettext("At the clinic: {items}.").format(items=items)
+
+
+def _at_home(items: str) -> str:
+    return f"{wording.HOME_MARK} " + gettext("At home: {items}.").format(items=items)

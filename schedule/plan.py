@@ -106,6 +106,10 @@ class Schedule:
     shifts: tuple[Shift, ...]
     where_today: Today
     notes: tuple[str, ...] = field(default=())
+    # True when some other medicines' days were left out on purpose (the care team ticked "the
+    # other medicines are not on this calendar"): every output then says so in a banner and
+    # never says a day holds nothing.
+    others_missing: bool = False
 
     @property
     def clinic_days(self) -> tuple[TreatmentDay, ...]:

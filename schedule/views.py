@@ -17,6 +17,7 @@ from isatuximab_portal.lib.dates import long_date, weekday_headings
 from isatuximab_portal.lib.private import attachment, private_tool
 
 from . import wording
+from .coverage import others_banner
 from .forms import CalendarForm
 from .ics import render_ics
 from .months import month_grids
@@ -42,14 +43,11 @@ def calendar(request: HttpRequest) -> HttpResponse:
     output = request.POST.get("format")
     if output == "ics":
         data = form.cleaned_data
+        phone = data["clinic_phone"].strip() or HelpSettings.load().phone_24h
         body = render_ics(
-            form.schedule,
-            timezone.now(),
-            form.place,
-            data["ics_tablets"],
-            data["ics_past"],
-            as_data(_red_flags(form)),
-        )
+            form.schedule, timezone.now(), form.place, data["ics_tablets"], data["ics_past"],
+            as_data(_red_flags(form)), phone=phone, holidays=form.holidays_lookup,
+        )  # fmt: skip
         return _download(body, "ics")
     if output == "pdf":
         pdf = render_calendar_pdf(
@@ -86,6 +84,7 @@ def _handout(form: CalendarForm) -> Handout:
         fever=site.fever_text(),
         place=form.place,
         red_flags=as_data(_red_flags(form, site)),
+        large_print=bool(data.get("large_print")),
     )
 
 
@@ -97,7 +96,7 @@ def _red_flags(form: CalendarForm, site: HelpSettings | None = None):
 
 def _result_context(form: CalendarForm, today) -> dict:
     schedule = form.schedule
-    views = {day.date: wording.describe(day, form.place, today) for day in schedule.days}
+    views = {view.day.date: view for view in wording.describe_days(schedule, form.place, today)}
     visits = [views[day.date] for day in wording.next_visits(schedule, 3)]
     return {
         "form": form,
@@ -127,6 +126,7 @@ def _result_context(form: CalendarForm, today) -> dict:
         "help_settings": HelpSettings.load(),
         "red_flag_tiers": by_tier(_red_flags(form)),
         "capsule_note": gettext(wording.CAPSULE_NOT_MOVED),
+        "others_banner": others_banner(schedule),
     }
 
 

@@ -9,6 +9,7 @@ by your team". How each medicine is named (the legend, a day's items, the notes 
 medicines) is in ``medicine_wording.py``; its names are importable from here too.
 """
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -252,6 +253,71 @@ class DayView:
     is_past: bool
     is_today: bool
 
+    @property
+    def clinic_marks(self) -> tuple[tuple[str, str], ...]:
+        return _marks(self.day.clinic_items)
+
+    @property
+    def home_marks(self) -> tuple[tuple[str, str], ...]:
+        return _marks(self.day.home_items)
+
+
+# Clinic and home are told apart in words and in these symbols on every output (issue 24).
+CLINIC_MARK, HOME_MARK = "✚", "⌂"
+# With their colon, as the cells print them (and so not mistaken for a menu's "Home").
+CLINIC_WORD, HOME_WORD = gettext_noop("Clinic:"), gettext_noop("Home:")
+
+
+def clinic_word() -> str:
+    """'Clinic' in the current language, as a month cell heads its clinic medicines."""
+    return gettext(CLINIC_WORD).rstrip(":")
+
+
+def home_word() -> str:
+    return gettext(HOME_WORD).rstrip(":")
+
+
+def _marks(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple(
+        (i.medicine.symbol, f"{i.medicine.label} {i.infusion_number or ''}".strip()) for i in items
+    )
+
+
+def printed_on(day: dt.date) -> str:
+    """'Printed on 7 December 2026.': a handout is read for months, so never 'today'."""
+    return gettext("Printed on {date}.").format(date=long_date(day))
+
+
+def covers_text(schedule: Schedule) -> str:
+    """What a handout covers and what comes after it."""
+    first, last = schedule.days[0].date, schedule.days[-1].date
+    text = gettext("Covers cycles {first} to {last} ({start} to {end}).").format(
+        first=schedule.first_cycle, last=schedule.last_cycle,
+        start=long_date(first), end=long_date(last),
+    )  # fmt: skip
+    final = schedule.regimen.last_cycle
+    if final is not None and schedule.last_cycle >= final:
+        more = gettext("This is the last cycle of {regimen}.").format(
+            regimen=schedule.regimen.local_name
+        )
+    else:
+        more = gettext("Treatment usually goes on after this: ask for your next calendar.")
+    return f"{text} {more}"
+
+
+def describe_days(schedule: Schedule, place: str | None, today: dt.date) -> list[DayView]:
+    """Every day described; a delay is said once per block: on the first day of a cycle
+    shown, or where the amount moved changes, never again on every later row."""
+    views, said = [], None
+    for day in schedule.days:
+        view = describe(day, place, today)
+        block = (day.cycle, day.moved_days)
+        if view.moved and block == said:
+            view = dataclasses.replace(view, moved=None)
+        said = block
+        views.append(view)
+    return views
+
 
 def home_text(day: TreatmentDay) -> str | None:
     """The home doses; during a delayed drip, with the question for the team (FACTS-backbone
@@ -285,13 +351,7 @@ def describe(day: TreatmentDay, place: str | None, today: dt.date) -> DayView:
         chair_time=chair_time(day),
         holiday=holiday_text(day, place),
         moved=moved_text(day),
-        marks=tuple(
-            (
-                i.medicine.symbol,
-                i.medicine.label + (f" {i.infusion_number}" if i.infusion_number else ""),
-            )
-            for i in day.items
-        ),
+        marks=_marks(day.items),
         is_past=day.date < today,
         is_today=day.date == today,
     )

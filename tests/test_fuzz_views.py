@@ -53,6 +53,7 @@ def mutated(sensible: dict[str, str]):
 
 CALENDAR = {
     "regimen": "isa-vrd",
+    "others_off": "on",
     "weight": "83.4",
     "weight_unit": "kg",
     "start_date": "2026-01-05",

@@ -22,12 +22,17 @@ from ..rendering import page_html, unwrap_tables
 from ..selfcheck.context import printable_self_check
 from ..site_text import fill
 from ..translations import alphabetical, localised
+from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, review_status
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.
 
 # Site sections that are printed in the booklet, by address, with their anchor in it.
-SECTION_ANCHORS = {"/checklist/": "checklist", "/glossary/": "glossary", "/get-help/": "get-help"}
+SECTION_ANCHORS = {
+    "/checklist/": "checklist",
+    "/glossary/": "glossary",
+    "/get-help/": "get-help",
+}
 _HREF = re.compile(r'href="([^"]*)"')
 # A Spanish page links to /es/learn/..., /es/checklist/...: the same places in its booklet.
 _LANGUAGE_PREFIX = re.compile(r"^/(?:es)(?=/)")
@@ -94,6 +99,8 @@ def rewrite_links(body_html: str, slugs: set[str], site_url: str) -> str:
             return f'href="#term-{term.group(1)}"'
         if href in SECTION_ANCHORS:
             return f'href="#{SECTION_ANCHORS[href]}"'
+        if href == f"/{BLOOD_BANK_SLUG}/" and BLOOD_BANK_SLUG in slugs:  # the tear-out sheet
+            return f'href="#{BLOOD_BANK_ANCHOR}"'
         return f'href="{site_url.rstrip("/")}{address}"'
 
     return _HREF.sub(replace, body_html)
@@ -125,7 +132,8 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
     """All the published content in ``language``, ready for the booklet template."""
     pages = booklet_pages(language)
     terms = glossary_terms(language)
-    slugs = {page.slug for page in pages}
+    sheet = blood_bank_page(language)
+    slugs = {page.slug for page in pages} | ({BLOOD_BANK_SLUG} if sheet else set())
     items = localised(ChecklistItem.objects.all(), language, key=lambda i: (i.order, i.pk))
     help_settings = HelpSettings.load()
     fever_c, fever_f = fever_threshold(help_settings)
@@ -156,7 +164,19 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
         "fever_c": fever_c,
         "fever_f": fever_f,
         "sourced_pages": [page for page in pages if page.source_list()],
+        **_paper_parts(pages, sheet, terms, slugs, site_url, language),
     }
+
+
+def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> dict:
+    """The blood-bank tear-out sheet and the review status for the imprint page."""
+    chapter = None
+    if sheet is not None:
+        body = printable_body(sheet, terms, slugs, site_url)
+        other = "" if sheet.language == language else sheet.language
+        chapter = Chapter(sheet, BLOOD_BANK_ANCHOR, body, other)
+    printed = [*pages, *([sheet] if sheet else [])]
+    return {"blood_bank": chapter, "review_status": review_status(printed)}
 
 
 def glossary(language: str) -> list[GlossaryTerm]:

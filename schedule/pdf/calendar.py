@@ -26,6 +26,7 @@ from isatuximab_portal.lib.language import current_language, gettext
 from isatuximab_portal.lib.paper import PAPER_SIZES
 
 from .. import wording
+from ..coverage import others_banner
 from ..dose import Dose
 from ..months import month_grids
 from ..plan import Schedule
@@ -50,11 +51,17 @@ class Handout:
     # The regimen's red flags as (tier, text), from the one governed source (the view reads
     # education.red_flags); this renderer keeps no list of its own.
     red_flags: tuple[tuple[str, str], ...] = ()
+    large_print: bool = False  # 14 pt text in the calendar cells and on the first page
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+CELL_PT, LARGE_CELL_PT = 9, 14
+
+
+def _styles(large: bool = False) -> dict[str, ParagraphStyle]:
     regular, bold = register_fonts()
-    body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13, spaceAfter=3)
+    size = 14 if large else 10
+    body = ParagraphStyle("body", fontName=regular, fontSize=size, leading=size * 1.3,
+                          spaceAfter=3)  # fmt: skip
     return {
         "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22),
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=13, leading=17,
@@ -63,7 +70,11 @@ def _styles() -> dict[str, ParagraphStyle]:
         "bold": ParagraphStyle("bold", parent=body, fontName=bold),
         "box": ParagraphStyle("box", parent=body, fontName=bold, borderColor=colors.black,
                               borderWidth=1.5, borderPadding=6, spaceBefore=6, spaceAfter=12),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=_cell_pt(large),
+                               leading=_cell_pt(large) * 1.25, spaceAfter=0),
+        "banner": ParagraphStyle("banner", parent=body, fontName=bold, fontSize=size + 2,
+                                 leading=(size + 2) * 1.3, borderColor=colors.black,
+                                 borderWidth=3, borderPadding=6, spaceBefore=6, spaceAfter=12),
     }  # fmt: skip
 
 
@@ -77,7 +88,7 @@ def render_calendar_pdf(
     """The handout on A4 or US Letter (`paper` is "a4" or "letter")."""
     if paper not in PAPER_SIZES:
         raise ValueError("Paper must be a4 or letter.")
-    styles = _styles()
+    styles = _styles(handout.large_print)
     buffer = io.BytesIO()
     title = gettext("Treatment calendar: {regimen}").format(regimen=schedule.regimen.local_name)
     author = gettext("Isatuximab treatment guide")
@@ -85,16 +96,20 @@ def render_calendar_pdf(
         buffer, pagesize=PAPER_SIZES[paper], title=title, author=author, lang=_pdf_language(),
         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN + 8 * mm,
     )  # fmt: skip
-    story = _first_page(schedule, dose, handout, styles, doc.width, title)
+    story = _first_page(schedule, dose, handout, styles, doc.width, title, made_on)
     story += _months(schedule, handout, styles, doc.width, doc.height)
-    footer = f"{wording.made_on(made_on)} {gettext(ESTIMATE)}"
+    footer = f"{wording.printed_on(made_on)} {gettext(ESTIMATE)}"
     doc.build(
         story, canvasmaker=_numbered_canvas(printable(footer), gettext("Page {number} of {total}"))
     )
     return buffer.getvalue()
 
 
-def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
+def _cell_pt(large: bool) -> int:
+    return LARGE_CELL_PT if large else CELL_PT
+
+
+def _first_page(schedule, dose, handout: Handout, styles, width, title, made_on) -> list:
     story: list = [_para(title, styles["title"])]
     if handout.patient_name:
         # Translators: on the handout, "For: <the patient's name>".
@@ -102,10 +117,15 @@ def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
             _para(gettext("For: {name}").format(name=handout.patient_name), styles["bold"])
         )
     story.append(_para(gettext(ESTIMATE), styles["box"]))
+    banner = others_banner(schedule)
+    if banner:
+        story.append(_para(banner, styles["banner"]))
     regimen = schedule.regimen
     story += [
+        _para(wording.covers_text(schedule), styles["bold"]),
+        _para(wording.printed_on(made_on), styles["body"]),
         _para(_regimen_line(regimen), styles["body"]),
-        _para(wording.today_text(schedule), styles["bold"]),
+        *_start_line(schedule, styles),
         _para(_dose_line(dose), styles["body"]),
         _para(gettext("Your next clinic visits"), styles["h2"]),
         _visits_table(schedule, handout, styles, width),
@@ -118,6 +138,13 @@ def _first_page(schedule, dose, handout: Handout, styles, width, title) -> list:
         story.append(_para(line, styles["body"]))
     story += [_help_box(handout, styles, width), PageBreak()]
     return story
+
+
+def _start_line(schedule: Schedule, styles) -> list:
+    """'Your treatment starts on ...' before the start; later a printed 'today' would go stale."""
+    if schedule.where_today.started:
+        return []
+    return [_para(wording.today_text(schedule), styles["bold"])]
 
 
 def _regimen_line(regimen) -> str:
@@ -147,7 +174,7 @@ def _notes(schedule: Schedule) -> list[str]:
     if dex_note:
         notes.append(dex_note)
     notes += wording.delay_notes(schedule)
-    source = wording.source_note(schedule)
+    source = None if schedule.others_missing else wording.source_note(schedule)
     return [*([source] if source else []), *notes, *schedule.notes]
 
 
@@ -217,17 +244,23 @@ def _bullets(texts: list[str], styles) -> list[Paragraph]:
 def _months(schedule: Schedule, handout: Handout, styles, width: float, height: float) -> list:
     regular, bold = register_fonts()
     story: list = []
+    size = _cell_pt(handout.large_print)
     cell_height = min(30 * mm, (height - 80 * mm) / 6)
     key = "; ".join(f"{e.symbol} {e.name} ({e.label})" for e in wording.legend(schedule)) + "."
     shaded = gettext("Shaded, framed days are clinic visits. {key}").format(key=key)
-    words = (gettext("TODAY"), gettext("! holiday"))
+    where = gettext("{clinic} = at the clinic. {home} = at home.").format(
+        clinic=f"{wording.CLINIC_MARK} {wording.clinic_word()}",
+        home=f"{wording.HOME_MARK} {wording.home_word()}",
+    )
+    words = (wording.clinic_word(), wording.home_word(), gettext("! holiday"))
     weekdays = [short for short, _ in weekday_headings()]
+    banner = others_banner(schedule)
     for month in month_grids({d.date: d for d in schedule.days}, schedule.today):
         rows: list[list[str]] = [list(weekdays)]
         style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                  ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("FONT", (0, 0), (-1, 0), bold, 9.5, 12),
-                 ("FONT", (0, 1), (-1, -1), regular, 9, 11)]  # fmt: skip
+                 ("FONT", (0, 0), (-1, 0), bold, size + 0.5, size + 3),
+                 ("FONT", (0, 1), (-1, -1), regular, size, size * 1.25)]  # fmt: skip
         flags = []
         for r, week in enumerate(month.weeks, start=1):
             rows.append([_cell_text(cell, words) for cell in week])
@@ -240,29 +273,43 @@ def _months(schedule: Schedule, handout: Handout, styles, width: float, height: 
                     # Translators: "Friday 25 December 2026: Public holiday in ..."
                     flags.append(gettext("{date}: {note}").format(
                         date=long_date(cell.date), note=holiday))  # fmt: skip
-        heights = [14] + [cell_height] * (len(rows) - 1)
-        table = Table(rows, colWidths=[width / 7] * 7, rowHeights=heights)
+        heights = [size + 5] + [_row_height(row, size, cell_height) for row in rows[1:]]
+        table = Table(rows, colWidths=[width / 7] * 7, rowHeights=heights, repeatRows=1)
         table.setStyle(TableStyle(style))
-        story += [_para(month.title, styles["title"]), table, Spacer(1, 4)]
+        story += [_para(month.title, styles["title"])]
+        story += [_para(banner, styles["banner"])] if banner else []
+        story += [table, Spacer(1, 4)]
         story += [_para(flag, styles["cell"]) for flag in flags]
-        story += [_para(shaded, styles["body"]),
+        story += [_para(where, styles["bold"]), _para(shaded, styles["body"]),
                   _para(gettext("Notes:"), styles["bold"]),
                   _notes_lines(width), PageBreak()]  # fmt: skip
     return story[:-1]
 
 
-def _cell_text(cell, words: tuple[str, str] = ("TODAY", "! holiday")) -> str:
-    """A month cell's lines; `words` are "TODAY" and "! holiday" in the page's language."""
+def _row_height(row: list[str], size: float, minimum: float) -> float:
+    """Tall enough to write in, and never cutting off a line of large print."""
+    lines = max(text.count("\n") + 1 for text in row)
+    return max(minimum, lines * size * 1.25 + 6)
+
+
+def _cell_text(cell, words: tuple[str, str, str] = ("Clinic", "Home", "! holiday")) -> str:
+    """A month cell's lines: the day number, then the clinic medicines under "✚ Clinic" and
+    the home ones under "⌂ Home" (`words` in the page's language). No "today": a handout is
+    read for months."""
     if cell is None:
         return ""
-    today, holiday = words
-    lines = [str(cell.date.day) + (f"  {today}" if cell.is_today else "")]
+    clinic_word, home_word, holiday = words
+    lines = [str(cell.date.day)]
     if cell.day:
-        lines += [
-            f"{i.medicine.symbol} {i.medicine.label}"
-            + (f" {i.infusion_number}" if i.infusion_number else "")
-            for i in cell.day.items
-        ]
+        for mark, word, items in ((wording.CLINIC_MARK, clinic_word, cell.day.clinic_items),
+                                  (wording.HOME_MARK, home_word, cell.day.home_items)):  # fmt: skip
+            if items:
+                lines.append(f"{mark} {word}:")
+                lines += [
+                    f"{i.medicine.symbol} {i.medicine.label}"
+                    + (f" {i.infusion_number}" if i.infusion_number else "")
+                    for i in items
+                ]
         if cell.day.holiday:
             lines.append(holiday)
     return "\n".join(_printable(line) for line in lines)

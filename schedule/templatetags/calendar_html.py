@@ -9,8 +9,9 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
+from ..coverage import OTHERS_NOT_SHOWN_CELL
 from ..months import Cell, Month
-from ..wording import DayView
+from ..wording import CLINIC_MARK, HOME_MARK, DayView, clinic_word, home_word
 
 register = template.Library()
 
@@ -26,9 +27,12 @@ def _e(text: str) -> str:
 
 
 @register.simple_tag
-def day_rows(days: list[DayView]) -> SafeString:
-    """One <tr> per treatment day: date (today, past, moved), cycle day, clinic, home."""
-    words = _words(get_language())
+def day_rows(days: list[DayView], others_missing: bool = False) -> SafeString:
+    """One <tr> per treatment day: date (today, past, moved), cycle day, clinic, home. When the
+    other medicines are left off, an empty home cell says so in words, never "Nothing"."""
+    words = dict(_words(get_language()))
+    if others_missing:
+        words["nothing_home"] = _e(gettext(OTHERS_NOT_SHOWN_CELL))
     return mark_safe("".join(_row(day, words) for day in days))
 
 
@@ -43,7 +47,20 @@ def _words(language: str | None) -> dict[str, str]:
         "past": _e(pgettext("month grid", "past")),
         "clinic": _e(gettext("Clinic visit.")),
         "holiday": _e(gettext("! Holiday")),
+        # On a phone the table's headings are hidden, so each cell says where it is.
+        "at_clinic": _cell_label(CLINIC_MARK, pgettext("day card", "At the clinic")),
+        "at_home": _cell_label(HOME_MARK, pgettext("day card", "At home")),
+        "Clinic": _where_word(CLINIC_MARK, clinic_word()),
+        "Home": _where_word(HOME_MARK, home_word()),
     }
+
+
+def _cell_label(mark: str, text: str) -> str:
+    return f'<span class="cell-label" aria-hidden="true"><span>{mark}</span> {_e(text)}:</span> '
+
+
+def _where_word(mark: str, text: str) -> str:
+    return f'<span class="where-word"><span aria-hidden="true">{mark}</span> {_e(text)}</span>'
 
 
 def _row(day: DayView, words: dict[str, str]) -> str:
@@ -61,7 +78,10 @@ def _row(day: DayView, words: dict[str, str]) -> str:
             clinic += f'<br><span class="chair-time">{_e(day.chair_time)}</span>'
         if day.holiday:
             clinic += f"<br><strong>{_e(day.holiday)}</strong>"
-    home = _e(day.home) if day.home else words["nothing"]
+    home = _e(day.home) if day.home else words.get("nothing_home", words["nothing"])
+    # Each filled cell says where it is (seen on a phone, where the headings are hidden).
+    clinic = words["at_clinic"] + clinic if day.clinic else clinic
+    home = words["at_home"] + home if day.home or "nothing_home" in words else home
     css = ' class="is-clinic"' if day.clinic else ""
     return (
         f'<tr role="row"{css}><th scope="row" role="rowheader">{when}</th>'
@@ -113,7 +133,10 @@ def _cell(cell: Cell | None, words: dict[str, str]) -> str:
     if view:
         if view.clinic:
             parts.append(f'<span class="visually-hidden">{words["clinic"]}</span>')
-        parts.append(_marks_html(view.marks))
+        if view.clinic_marks:
+            parts.append(words["Clinic"] + _marks_html(view.clinic_marks))
+        if view.home_marks:
+            parts.append(words["Home"] + _marks_html(view.home_marks))
         if view.holiday:
             parts.append(f'<span class="med-mark holiday-mark">{words["holiday"]}</span>')
     css = f' class="{" ".join(classes)}"' if classes else ""

@@ -48,6 +48,12 @@ def test_it_takes_the_fever_threshold_from_the_setting_or_38(setting, expected):
     assert fever_threshold(help_settings) == expected
 
 
+def test_the_blood_bank_page_link_points_to_the_tear_out_sheet_when_it_is_printed():
+    html = '<a href="/for-blood-banks/">x</a> <a href="/es/for-blood-banks/">y</a>'
+    printed = rewrite_links(html, {"for-blood-banks"}, "https://guide.example.org/")
+    assert printed == '<a href="#blood-bank-sheet">x</a> <a href="#blood-bank-sheet">y</a>'
+
+
 @pytest.mark.parametrize(
     ("href", "expected"),
     [
@@ -58,7 +64,7 @@ def test_it_takes_the_fever_threshold_from_the_setting_or_38(setting, expected):
         ("/glossary/", "#glossary"),
         ("/checklist/", "#checklist"),
         ("/get-help/", "#get-help"),
-        ("/for-blood-banks/", "https://guide.example.org/for-blood-banks/"),
+        ("/for-blood-banks/", "https://guide.example.org/for-blood-banks/"),  # not printed
         ("/schedule/", "https://guide.example.org/schedule/"),
         ("https://example.org/label", "https://example.org/label"),
         ("mailto:team@example.org", "mailto:team@example.org"),

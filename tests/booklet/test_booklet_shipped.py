@@ -98,6 +98,7 @@ def test_no_heading_is_left_alone_at_the_foot_of_a_page(shipped, name):
 
 
 @pytest.mark.parametrize("name", [STANDARD, LARGE])
-def test_the_cover_fits_one_page_and_the_contents_come_next(shipped, name):
-    second_page = shipped[1][name].pages[1]
-    assert second_page[0].text == "Contents"
+def test_the_cover_fits_one_page_and_the_imprint_and_contents_come_next(shipped, name):
+    second_page, third_page = shipped[1][name].pages[1:3]
+    assert second_page[0].text == "About this booklet"
+    assert third_page[0].text == "Contents"

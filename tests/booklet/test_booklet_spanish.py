@@ -124,8 +124,8 @@ def test_a_spanish_booklet_marks_a_page_not_translated_yet_as_english(client, db
     with translation.override("es"):
         html = booklet_html(Edition(), booklet_context("http://testserver/", "es"))
     assert '<html lang="es">' in html
-    assert '<h1 lang="en">Only in English</h1>' in html
-    assert "<h1>Índice</h1>" in html
+    assert '<h1 id="page-only-english" lang="en">Only in English</h1>' in html
+    assert '<h1 id="contents">Índice</h1>' in html
 
 
 @pytest.mark.django_db

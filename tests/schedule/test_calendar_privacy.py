@@ -73,8 +73,11 @@ def test_the_typed_lines_reach_the_handout_and_only_the_handout(answers):
     assert f'name="patient_name" value="{NAME}"' in page  # carried for the downloads only
     ics = results["ics"].content.decode()
     assert "BEGIN:VEVENT" in ics and "pomalidomide capsule" in ics
-    for secret in [*SECRETS, WEIGHT + " ", "699 mg"]:
-        assert secret not in ics  # a calendar is often synced elsewhere
+    # Issue 24: the clinic's own 24-hour number is in the .ics (to call on the day); nothing
+    # about the patient is (a calendar is often synced elsewhere).
+    assert f"day or night (24 hours): {PHONE}" in ics.replace("\r\n ", "")
+    for secret in [NAME, CLINIC, "Abrahamsd", "Quillfeather", WEIGHT + " ", "699 mg"]:
+        assert secret not in ics
     for kind in ("question", "edit", "error"):
         assert NAME in results[kind].content.decode()  # the form keeps what was typed
 

@@ -172,19 +172,23 @@ def test_the_handout_pdf_is_spanish(client):
         "Calendario de tratamiento: Isa-Pd",
         "Para: José Núñez",
         "Isa-Pd: isatuximab con pomalidomida y dexametasona.",
-        "Hoy es el ciclo 1, día 5.",
+        "Impreso el viernes 20 de marzo de 2026.",
         "Sus próximas visitas a la clínica",
         "lunes 23 de marzo de 2026",
         "Infusión de isatuximab: alrededor de 1 hora y 53 minutos si no hay una reacción.",
         "Cuándo pedir ayuda",
-        "Hecho el viernes 20 de marzo de 2026.",
+        "Cubre los ciclos 1 a 7",
         "Página 1 de",
         "marzo de 2026 lun mar mié jue vie sáb dom",
-        "HOY",
+        "Clínica:",
+        "Casa:",
+        "✚ Clínica = en la clínica. ⌂ Casa = en casa.",
+        "El tratamiento suele continuar después: pida su próximo calendario.",
         "Los días sombreados y con marco son visitas a la clínica.",
     ]:
         assert phrase in text, phrase
     assert_no_english(text)
+    assert "HOY" not in text and "Hoy es" not in text  # a handout is read for months
     reader = PdfReader(io.BytesIO(response.content))
     assert reader.metadata.title == "Calendario de tratamiento: Isa-Pd"
     assert reader.trailer["/Root"]["/Lang"] == "es"

@@ -14,6 +14,7 @@ TODAY = dt.date(2026, 3, 10)
 URL = "/schedule/"
 VALID = {
     "regimen": "isa-vrd",
+    "others_off": "on",
     "weight": "83.4",
     "weight_unit": "kg",
     "start_date": "2026-01-05",
@@ -97,16 +98,29 @@ def test_it_offers_the_wallet_card_with_only_the_start_date(client):
     assert "83.4" not in card_form and "isa-vrd" not in card_form
 
 
-def test_imroz_shows_isatuximab_only_and_says_the_team_gives_the_rest(client):
+def test_imroz_with_the_other_medicines_ticked_off_says_so_and_never_nothing(client):
     html = post(client).content.decode()
-    assert "Your care team will tell you the days for your other medicines." in html
+    banner = "Your other medicines are NOT shown here."
+    assert html.count(banner) >= 3  # top, medicines, day by day (and the next 7 days)
     assert "lenalidomide capsule" not in html and "bortezomib injection" not in html
+    assert ">Nothing<" not in html and "No tablets or capsules at home" not in html
+    assert "Days with nothing to take" not in html
+    assert html.count("Other medicines not shown") == html.count('<tr role="row"') - 1
+
+
+def test_imroz_with_empty_other_days_and_no_tick_is_refused_by_the_field(client):
+    response = post(client, others_off=None, format="pdf")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert 'id="id_others_off_error"' in html
+    assert "The days of the other medicines are empty." in html
 
 
 def test_the_team_can_enter_imroz_days(client):
     html = post(client, **{"days_isa-vrd_lenalidomide_0": "1-14, 22-35"}).content.decode()
     assert "lenalidomide capsule at home, days 1 to 14 and 22 to 35 in cycles 1 to 4" in html
-    assert "typed in by your care team" in html
+    assert "typed in by your care team" not in html  # the banner says more: some are not shown
+    assert "Your other medicines are NOT shown here." in html
 
 
 def test_it_says_when_the_induction_is_over(client, monkeypatch):
@@ -175,6 +189,7 @@ def test_several_delays_move_the_page(client):
     assert "moved 7 days by delays" in html
 
 
+@pytest.mark.django_db
 def test_it_downloads_the_ics_as_an_attachment(client):
     response = post(client, format="ics")
     assert response["Content-Type"].startswith("text/calendar")
@@ -199,7 +214,7 @@ def test_it_downloads_the_handout_on_the_chosen_paper(client):
         792,
     )
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "Monday 13 April 2026" in text and "Made on Tuesday 10 March 2026" in text
+    assert "Monday 13 April 2026" in text and "Printed on Tuesday 10 March 2026" in text
     assert "For: Zoë" in text and "0123 456" in text
     assert "a temperature of 38 °C (100.4 °F) or higher" in text.replace("\n", " ")
     assert_private(response)
