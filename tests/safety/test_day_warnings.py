@@ -21,6 +21,8 @@ FORM = {
     "last_cycle": "1",
     "paper": "a4",
     "days_isa-vrd_bortezomib_0": "1, 2, 3, 8",
+    # Only the bortezomib days are typed: the nurse ticks that the others are not shown (issue 24).
+    "others_off": "on",
 }
 WARNING = "doses need at least 72 hours (3 days) between them"
 

@@ -39,6 +39,7 @@ FORM = {
     "weight": "70", "weight_unit": "kg", "start_date": "2026-01-05", "first_cycle": "1",
     "last_cycle": "2", "paper": "a4", "days_isa-vrd_bortezomib_0": "1, 4, 8, 11",
     "days_isa-vrd_lenalidomide_0": "1-14", "days_isa-vrd_dexamethasone_0": "1, 8, 15",
+    "others_off": "on",  # IMROZ's later-phase days are not typed (issue 24: say so)
 }  # fmt: skip
 
 
