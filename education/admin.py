@@ -23,7 +23,7 @@ from .governance.admin_settings import (  # noqa: F401
     SearchSynonymAdmin,
 )
 from .governance.admin_users import GuardedUserAdmin  # noqa: F401
-from .models import ChecklistItem, GlossaryTerm, Page
+from .models import ChecklistItem, GlossaryTerm, Page, QuestionPrompt
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -135,3 +135,20 @@ class GlossaryTermAdmin(GovernedAdmin):
 
     def view_on_site(self, obj: GlossaryTerm) -> str:
         return f"/es/glossary/#{obj.slug}" if obj.language == "es" else f"/glossary/#{obj.slug}"
+
+
+@admin.register(QuestionPrompt)
+class QuestionPromptAdmin(GovernedAdmin):
+    """The question builder's prompts: drafts and two-person sign-off like checklist items."""
+
+    list_display = ["text", "group", "is_ask_me_3", "order", "published", "language", "updated_at"]
+    list_display_links = ["text"]
+    list_filter = ["language", "group", "is_ask_me_3", "published"]
+    search_fields = ["text"]
+    formfield_overrides = WIDE_FIELDS
+    readonly_fields = ["updated_at"]
+    fields = ["text", "group", "is_ask_me_3", "order", "published", *TRANSLATION_FIELDS,
+              "updated_at", SUMMARY_FIELD]  # fmt: skip
+
+    def view_on_site(self, obj: QuestionPrompt) -> str:
+        return "/es/questions/" if obj.language == "es" else "/questions/"

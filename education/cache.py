@@ -27,9 +27,16 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
-from .models import ChecklistItem, ContentVersion, GlossaryTerm, HelpSettings, Page
+from .models import (
+    ChecklistItem,
+    ContentVersion,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    QuestionPrompt,
+)
 
-CONTENT_MODELS = (Page, ChecklistItem, GlossaryTerm, HelpSettings)
+CONTENT_MODELS = (Page, ChecklistItem, GlossaryTerm, HelpSettings, QuestionPrompt)
 CACHE_SECONDS = 60 * 60
 VERSION_SECONDS = 2.0
 

@@ -13,7 +13,15 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page, ReviewerProfile, Revision
+from ..models import (
+    ChecklistItem,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    QuestionPrompt,
+    ReviewerProfile,
+    Revision,
+)
 from ..pages import page_context
 from ..readability import grade_level, hard_sentences
 from . import rules as governance
@@ -106,6 +114,8 @@ def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
             "do_items": [i for i in items if i.kind == ChecklistItem.Kind.DO],
             "dont_items": [i for i in items if i.kind == ChecklistItem.Kind.DONT],
         }
+    if isinstance(draft, QuestionPrompt):
+        return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}
     terms = [t for t in GlossaryTerm.objects.published() if t.pk != draft.pk]
     terms = [*terms, draft] if draft.published else terms
     return "education/glossary.html", {"terms": sorted(terms, key=lambda t: t.term.casefold())}

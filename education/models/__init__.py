@@ -5,12 +5,14 @@ Django and keeps ``from education.models import Page`` working.
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
 translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance),
 ``reviewers`` (ReviewerProfile: an approver's public name and role) and ``feedback``
-(PageFeedback). The submodules import each other directly, never this package.
+(PageFeedback), ``questions`` (QuestionPrompt: the question builder's list). The submodules
+import each other directly, never this package.
 """
 
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .questions import PROMPT_MAX_LENGTH, QuestionPrompt
 from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
 from .site import ContentVersion, HelpSettings, SearchSynonym
@@ -20,6 +22,7 @@ __all__ = [
     "CANONICAL_URL_NAMES",
     "ENGLISH",
     "NEGATIVE_START",
+    "PROMPT_MAX_LENGTH",
     "Approval",
     "ChecklistItem",
     "ContentVersion",
@@ -27,6 +30,7 @@ __all__ = [
     "HelpSettings",
     "Page",
     "PageFeedback",
+    "QuestionPrompt",
     "ReviewSettings",
     "ReviewerProfile",
     "Revision",
