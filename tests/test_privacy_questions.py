@@ -69,8 +69,7 @@ def test_a_typed_question_is_kept_nowhere(client, caplog):
     html_of(responses["too-many"], "You can add up to 5 questions of your own.", f"{PROBE} 1")
 
     logged = "\n".join(
-        f"{r.getMessage()} {r.args!r} {getattr(r, 'request', '')!r} {r.__dict__!r}"
-        for r in records
+        f"{r.getMessage()} {r.args!r} {getattr(r, 'request', '')!r} {r.__dict__!r}" for r in records
     )
     sql = "\n".join(f"{q['sql']}" for q in queries.captured_queries)
     dump = io.StringIO()
