@@ -24,6 +24,7 @@ from .governance.admin_settings import (  # noqa: F401
 )
 from .governance.admin_users import GuardedUserAdmin  # noqa: F401
 from .models import ChecklistItem, GlossaryTerm, Page, QuestionPrompt
+from .selfcheck.admin import SelfCheckInline, SelfCheckPageMixin
 
 REVIEW_SOON_DAYS = 60
 WIDE_FIELDS = {
@@ -61,7 +62,8 @@ class ReviewDueFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(GovernedAdmin):
+class PageAdmin(SelfCheckPageMixin, GovernedAdmin):
+    inlines = [SelfCheckInline]
     list_display = [
         "title",
         "order",

@@ -35,6 +35,7 @@ from .models import (
     fingerprint,
 )
 from .models.translation import ENGLISH
+from .selfcheck.loader import SelfCheckFileError, load_self_checks
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 
@@ -281,6 +282,10 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Report:
         if (content_dir / language).is_dir():
             _load_translations(content_dir / language, language, report)
     _load_help(content_dir, report)
+    try:
+        report.kept.extend(load_self_checks(content_dir, TRANSLATIONS))
+    except (SelfCheckFileError, ValidationError, KeyError) as exc:
+        raise ContentError(f"self-check questions: {exc}") from None
     return report
 
 

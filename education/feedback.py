@@ -87,13 +87,14 @@ def shown_revision(raw: str, path: str) -> Revision | None:
     return revision if page is not None and page.get_absolute_url() == path else None
 
 
-def within_rate_limit(path: str) -> bool:
-    """Count this answer in the current minute; False once the site or the page is over."""
+def within_rate_limit(path: str, prefix: str = "feedback") -> bool:
+    """Count this answer in the current minute; False once the site or the page is over.
+    ``prefix`` keeps separate budgets (self-check answers use "selfcheck")."""
     window = int(time.time() // WINDOW_SECONDS)
     page_key = hashlib.sha256(path.encode()).hexdigest()[:16]
     for key, limit in [
-        (f"feedback:site:{window}", SITE_LIMIT),
-        (f"feedback:page:{page_key}:{window}", PAGE_LIMIT),
+        (f"{prefix}:site:{window}", SITE_LIMIT),
+        (f"{prefix}:page:{page_key}:{window}", PAGE_LIMIT),
     ]:
         cache.add(key, 0, WINDOW_SECONDS * 2)
         try:

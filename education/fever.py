@@ -10,6 +10,8 @@ threshold, e.g. ``38 °C (100.4 °F)``.
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from isatuximab_portal.lib.number_format import format_number
+
 FEVER_TOKEN = "{fever}"
 DEFAULT_FEVER_C = Decimal("38.0")
 MIN_FEVER_C = Decimal("37.0")
@@ -19,14 +21,13 @@ NBSP = "\u00a0"
 
 
 def degrees(value: Decimal) -> str:
-    """One decimal place, without a trailing '.0' (how people write temperatures).
+    """One decimal place, without a trailing '.0' (how people write temperatures), with the
+    current language's decimal mark ("100,4" in Spanish).
 
     >>> degrees(Decimal("38.0")), degrees(Decimal("100.40"))
     ('38', '100.4')
     """
-    rounded = value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    text = f"{rounded:f}"
-    return text[:-2] if text.endswith(".0") else text
+    return format_number(value, places=1)
 
 
 def to_fahrenheit(celsius: Decimal) -> Decimal:

@@ -2,12 +2,13 @@ from django.urls import path
 
 from . import feedback, views
 from .booklet import views as booklet_views
+from .selfcheck import views as selfcheck_views
 from .questions import views as question_views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("learn/", views.learn, name="learn"),
-    path("learn/<slug:slug>/", views.page_detail, name="page"),
+    path("learn/<slug:slug>/", selfcheck_views.page, name="page"),
     path("checklist/", views.checklist, name="checklist"),
     path("glossary/", views.glossary, name="glossary"),
     path("search/", views.search, name="search"),

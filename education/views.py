@@ -18,6 +18,8 @@ from .governance.rules import public_approval, published_revision
 from .models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from .pages import glossary_terms, page_context
 from .search.engine import MAX_QUERY_LENGTH, search_site
+from .selfcheck.context import self_check_context
+from .selfcheck.headings import with_heading_ids
 from .translations import (
     active_language,
     alphabetical,
@@ -58,13 +60,22 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
     return page
 
 
-def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
-    context = page_context(page) | {
+def page_render_context(page: Page) -> dict:
+    """page.html's context; the section headings get ids so a self-check can link to them."""
+    context = page_context(page)
+    return context | {
+        "body_html": with_heading_ids(context["body_html"]),
         "approval": public_approval(page),
         "feedback_revision": published_revision(page),
         "out_of_date": is_out_of_date(page),
         "english_url": english_url(page) if page.translation_of_id else "",
     }
+
+
+def render_page(request: HttpRequest, page: Page, self_check_result=None) -> HttpResponse:
+    """The page, with its self-check (answered when ``self_check_result`` is given)."""
+    context = page_render_context(page)
+    context |= self_check_context(page, context["body_html"], self_check_result)
     response = render(request, "education/page.html", context)
     if not page.is_published:
         add_never_cache_headers(response)
@@ -78,13 +89,13 @@ def _render_page(request: HttpRequest, page: Page) -> HttpResponse:
 def page_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if slug in CANONICAL_URL_NAMES:
         return redirect(CANONICAL_URL_NAMES[slug], permanent=True)
-    return _render_page(request, _visible_page(request, slug))
+    return render_page(request, _visible_page(request, slug))
 
 
 @require_safe
 @cached_page
 def for_blood_banks(request: HttpRequest) -> HttpResponse:
-    return _render_page(request, _visible_page(request, "for-blood-banks"))
+    return render_page(request, _visible_page(request, "for-blood-banks"))
 
 
 @require_safe

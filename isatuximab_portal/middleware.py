@@ -3,6 +3,9 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
+from django.utils import translation
+
+from .lib.language import speaking
 
 
 class PermissionsPolicyMiddleware:
@@ -30,3 +33,18 @@ class PublicGZipMiddleware(GZipMiddleware):
         if request.path.startswith("/admin/"):
             return response
         return super().process_response(request, response)
+
+
+class PageLanguageMiddleware:
+    """Run every request inside ``lib.language.speaking`` in the address's language (set by
+    LocaleMiddleware just before), so the pure modules that write numbers, dates and sentences
+    (the fever threshold on a content page, the diary, the tools) agree with the page:
+    "38 °C (100,4 °F)" under /es/. The private tools also do it themselves (``in_page_language``),
+    which is harmless: the inner block sets the same language."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with speaking(translation.get_language(), translation.gettext, translation.ngettext):
+            return self.get_response(request)

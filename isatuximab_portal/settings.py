@@ -150,6 +150,7 @@ MIDDLEWARE = [
     # English at the usual addresses, Spanish under /es/: the language comes from the address
     # only (never a cookie; the admin, outside i18n_patterns, is always English).
     "django.middleware.locale.LocaleMiddleware",
+    "isatuximab_portal.middleware.PageLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -10,7 +10,12 @@ import re
 from isatuximab_portal.lib.language import gettext, gettext_noop
 
 NONE_WORDS = frozenset({"none", "no days", "-", "ninguno", "ninguna", "ningún día"})
-_PART = re.compile(r"(\d{1,3})(?:\s*(?:-|\u2013|\u2014|to|a)\s*(\d{1,3}))?")
+# A day or a range: "1-21", "1 to 21", and as Spanish writes it, "1 al 21", "del 1 al 21",
+# "1 a 21", "de 1 a 21", "1 hasta 21" (issue 25).
+_PART = re.compile(
+    r"(?:(?:del|de|from|d[ií]as?|days?)\s+)?(\d{1,3})"
+    r"(?:\s*(?:-|\u2013|\u2014|to|through|al|a|hasta)\s*(\d{1,3}))?"
+)
 EXAMPLE = gettext_noop("Type days like 1-21 or 1, 8, 15, 22.")
 
 

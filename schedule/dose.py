@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from isatuximab_portal.lib.language import gettext, gettext_noop
+from isatuximab_portal.lib.number_format import format_number
 
 # Dose (FACTS 3, 12g): 10 mg per kg of actual body weight; concentrate is 20 mg per mL (4a).
 MG_PER_KG = Decimal(10)
@@ -26,11 +27,6 @@ class PlanError(ValueError):
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(message)
         self.field = field
-
-
-def format_number(value: Decimal) -> str:
-    """Plain number for people: thousands commas, no trailing zeros ("1,200", "41.7")."""
-    return f"{value.normalize():,f}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ import holidays
 from isatuximab_portal.lib.language import current_language, gettext, gettext_noop
 
 # Country code -> (English name, whether to offer its regions: holidays differ by region).
-# Country names are translated where shown; region names stay as the package writes them.
+# Country names are translated where shown; region names are too where the catalogue has them
+# (REGION_NAMES), else they stay as the package writes them.
 COUNTRIES: dict[str, tuple[str, bool]] = {
     "GB": (gettext_noop("United Kingdom"), True),
     "IE": (gettext_noop("Ireland"), False),
@@ -25,10 +26,37 @@ COUNTRIES: dict[str, tuple[str, bool]] = {
     "DE": (gettext_noop("Germany"), True),
     "FR": (gettext_noop("France"), False),
     "ES": (gettext_noop("Spain"), True),
+    # Latin America (issue 25): the package names their holidays in Spanish.
+    "MX": (gettext_noop("Mexico"), False),
+    "CO": (gettext_noop("Colombia"), False),
+    "AR": (gettext_noop("Argentina"), True),
+    "CL": (gettext_noop("Chile"), True),
+    "PE": (gettext_noop("Peru"), False),
     "IT": (gettext_noop("Italy"), False),
     "NL": (gettext_noop("Netherlands"), False),
     "BE": (gettext_noop("Belgium"), False),
 }
+
+
+# Region names the package writes in English whose Spanish name differs (marked for the
+# catalogue; every region name goes through gettext, which leaves the others as they are).
+REGION_NAMES = (
+    gettext_noop("England"),
+    gettext_noop("Scotland"),
+    gettext_noop("Wales"),
+    gettext_noop("Northern Ireland"),
+    gettext_noop("New York"),
+    gettext_noop("New Jersey"),
+    gettext_noop("New Mexico"),
+    gettext_noop("North Carolina"),
+    gettext_noop("South Carolina"),
+    gettext_noop("North Dakota"),
+    gettext_noop("South Dakota"),
+    gettext_noop("Pennsylvania"),
+    gettext_noop("West Virginia"),
+    gettext_noop("District of Columbia"),
+    gettext_noop("Puerto Rico"),
+)
 
 
 @functools.cache
@@ -54,7 +82,9 @@ def _place_choices(language: str) -> tuple[tuple[str, tuple[tuple[str, str], ...
         name = gettext(english)
         if regional:
             regions = _region_names(code)
-            options = tuple((f"{code}-{r}", f"{label} ({name})") for r, label in regions.items())
+            options = tuple(
+                (f"{code}-{r}", f"{gettext(label)} ({name})") for r, label in regions.items()
+            )
             options = tuple(sorted(options, key=lambda option: option[1]))
         else:
             options = ((code, name),)
@@ -72,7 +102,7 @@ def place_name(key: str) -> str:
     names = _region_names(country)
     if region not in names:
         raise ValueError("Unknown region.")
-    return names[region]
+    return gettext(names[region])
 
 
 def holiday_lookup(key: str | None, years: range) -> Callable[[dt.date], str | None]:

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from isatuximab_portal.lib.language import gettext
+from isatuximab_portal.lib.number_format import format_number
 
-from .dose import KG_PER_LB, WEIGHT_LIMITS, Dose, PlanError, calculate_dose, format_number
+from .dose import KG_PER_LB, WEIGHT_LIMITS, Dose, PlanError, calculate_dose
 
 # Usual adult weights: outside these the number is checked with the person (not refused).
 USUAL = {"kg": (Decimal(35), Decimal(140)), "lb": (Decimal(77), Decimal(309))}

@@ -71,15 +71,6 @@ def defined_targets() -> set[str]:
     return set(re.findall(r"^([a-z][\w-]*):", makefile, re.MULTILINE))
 
 
-# The docs describe the layout of issue 20 (isatuximab_portal/lib/, education/governance/, card/,
-# ...). Until that layout lands the path check is expected to fail; once `card/` exists it is a
-# plain, strict check again (delete this marker then).
-LAYOUT_PENDING = pytest.mark.xfail(
-    not (ROOT / "card").is_dir(), reason="the issue-20 layout has not landed yet", strict=False
-)
-
-
-@LAYOUT_PENDING
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
 def test_every_path_a_doc_names_exists(doc):
     missing = sorted(

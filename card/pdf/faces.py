@@ -73,11 +73,15 @@ BLOOD_BANK_LINES = (
     "known K+.",
 )
 # On a card in another language the same two lines stay in English (not translated), so blood
-# bank staff anywhere can read them; the first one says so in place of "Blood bank:".
+# bank staff anywhere can read them; the first one says so in place of "Blood bank:" and names
+# the medicine, which a reader of English finds nowhere else on that card (issue 25); to keep
+# two lines each, "anti-CD38" moves to the second line.
 IN_ENGLISH = "<b>In English:</b>"
 ENGLISH_BLOOD_BANK_LINES = (
-    BLOOD_BANK_LINES[0].replace("<b>Blood bank:</b>", IN_ENGLISH),
-    BLOOD_BANK_LINES[1],
+    BLOOD_BANK_LINES[0]
+    .replace("<b>Blood bank:</b>", IN_ENGLISH)
+    .replace("anti-CD38 interference in", "isatuximab interferes with"),
+    BLOOD_BANK_LINES[1].replace("<b>Class practice:</b>", "<b>Anti-CD38 class practice:</b>"),
 )
 
 

@@ -18,6 +18,7 @@ from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from ..pages import glossary_terms
 from ..rendering import page_html, unwrap_tables
+from ..selfcheck.context import printable_self_check
 from ..translations import alphabetical, localised
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
@@ -42,6 +43,8 @@ class Chapter:
     body_html: str
     # The page's language when it differs from the booklet's (a page not translated yet).
     other_language: str = ""
+    # The page's published self-check: (question, title of the section to re-read) pairs.
+    self_check: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
                 page_anchor(page.slug),
                 printable_body(page, terms, slugs, site_url),
                 "" if page.language == language else page.language,
+                printable_self_check(page, help_settings.fever_threshold_c),
             )
             for page in pages
         ],

@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.text import compress_string
 
+from isatuximab_portal.lib.language import speaking
+
 from .content import booklet_context
 from .editions import Edition
 from .models import BookletBuild
@@ -49,7 +51,11 @@ def make_booklet(edition: Edition, language: str, reuse_from=None) -> tuple[Book
     """The booklet of the content now in the database, and the CPU seconds WeasyPrint took
     (0 when ``reuse_from`` returned a stored build made from the very same HTML and CSS)."""
     url = site_url()
-    with translation.override(language):  # the headings, dates and page numbers too
+    # The headings, dates, page numbers and numbers ("100,4 °F") too.
+    with (
+        translation.override(language),
+        speaking(language, translation.gettext, translation.ngettext),
+    ):
         context = booklet_context(url, language)
         html, css = booklet_html(edition, context), booklet_css(edition)
         source = hashlib.sha256(f"{html}\0{css}".encode()).hexdigest()

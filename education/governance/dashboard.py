@@ -9,6 +9,7 @@
 - page feedback totals;
 - role changes (reviewer role granted or removed, superuser or staff status, reviewer
   profiles) from the admin's audit log, and every approval made by a superuser (break-glass).
+- self-checks: the questions most often answered wrongly, and pages without a self-check.
 """
 
 import datetime
@@ -22,6 +23,7 @@ from django.utils import timezone
 
 from ..models import Approval, HelpSettings, Page, Revision
 from ..readability import hard_sentences
+from ..selfcheck.counts import most_often_wrong, pages_without_self_check
 from ..translations import is_out_of_date
 from . import rules as governance
 from .admin_records import feedback_totals
@@ -160,6 +162,8 @@ def dashboard() -> dict:
         "role_changes": role_changes(now),
         "superuser_approvals": superuser_approvals(),
         "audit_days": AUDIT_DAYS,
+        "selfcheck_wrong": most_often_wrong(FEEDBACK_ROWS),
+        "selfcheck_missing": pages_without_self_check(),
         "soon_days": SOON_DAYS,
         "page_grade": PAGE_GRADE_LIMIT,
         "sentence_grade": SENTENCE_GRADE_LIMIT,

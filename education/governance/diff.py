@@ -56,6 +56,8 @@ def word_diff(old: str, new: str) -> tuple[str, int, int]:
 
 
 def as_text(value: object) -> str:
+    if isinstance(value, list):  # a page's self-check questions, one per line
+        return "\n".join(" | ".join(str(v) for k, v in q.items() if k != "id") for q in value)
     if value is None:
         return ""
     if isinstance(value, bool):

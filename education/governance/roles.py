@@ -16,8 +16,8 @@ EDITORS = "Content editors"
 REVIEWERS = "Clinical reviewers"
 ADMINISTRATORS = "Administrators"
 
-CONTENT = ("page", "checklistitem", "glossaryterm", "questionprompt")
-RECORDS = ("revision", "approval", "pagefeedback")
+CONTENT = ("page", "checklistitem", "glossaryterm", "selfcheckquestion", "questionprompt")
+RECORDS = ("revision", "approval", "pagefeedback", "selfcheckanswer")
 SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
 PEOPLE = ("reviewerprofile",)
 

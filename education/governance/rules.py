@@ -34,6 +34,7 @@ from ..models import (
     Revision,
     SearchSynonym,
 )
+from ..selfcheck.questions import SNAPSHOT_KEY, restore_working_copy, snapshot_questions
 from .concurrency import check_fresh, lock_object
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
@@ -67,7 +68,12 @@ def content_fields(model: type[models.Model]) -> list[models.Field]:
 
 
 def snapshot(obj: models.Model) -> Snapshot:
-    return {f.name: json_value(f.value_from_object(obj)) for f in content_fields(type(obj))}
+    """The governed content of ``obj``; a page's includes its self-check questions, so the
+    page's content hash (and its approval) covers them."""
+    values = {f.name: json_value(f.value_from_object(obj)) for f in content_fields(type(obj))}
+    if isinstance(obj, Page):
+        values[SNAPSHOT_KEY] = snapshot_questions(obj)
+    return values
 
 
 def apply_snapshot(obj: models.Model, content: Snapshot) -> models.Model:
@@ -279,6 +285,8 @@ def revert(old: Revision, user, summary: str = "") -> Revision:
         raise GovernanceError("You do not have permission to edit this content.")
     lock_object(obj)
     _replace_older_drafts(obj)
+    if isinstance(obj, Page):  # the inline questions show the draft's questions again
+        restore_working_copy(obj, old.content)
     summary = summary or f"Back to the wording of revision {old.number}"
     return _new_revision(obj, dict(old.content), summary, user, based_on=old)
 

@@ -17,7 +17,7 @@ import decimal
 import hashlib
 import json
 
-Snapshot = dict[str, str | int | bool | float | None]
+Snapshot = dict[str, str | int | bool | float | list | None]
 
 
 def normalise_text(text: str) -> str:

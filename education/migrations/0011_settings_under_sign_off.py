@@ -45,10 +45,20 @@ def first_revisions(apps, schema_editor) -> None:
             )
 
 
+def forget_revisions(apps, schema_editor) -> None:
+    """Going back before sign-off: these records had no revisions, so none are left behind."""
+    content_types = apps.get_model("contenttypes", "ContentType")
+    revision_model = apps.get_model("education", "Revision")
+    cts = content_types.objects.filter(app_label="education", model__in=list(FIELDS))
+    revisions = revision_model.objects.filter(content_type__in=cts)
+    apps.get_model("education", "Approval").objects.filter(revision__in=revisions).delete()
+    revisions._raw_delete(revisions.db)
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("education", "0010_search_synonym_published"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(first_revisions, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(first_revisions, forget_revisions)]

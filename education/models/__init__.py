@@ -4,9 +4,10 @@ Django and keeps ``from education.models import Page`` working.
 ``pages`` (Page, the shipped-content fingerprint and sources), ``items`` (ChecklistItem,
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
 translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance),
-``reviewers`` (ReviewerProfile: an approver's public name and role) and ``feedback``
-(PageFeedback), ``questions`` (QuestionPrompt: the question builder's list). The submodules
-import each other directly, never this package.
+``reviewers`` (ReviewerProfile: an approver's public name and role), ``feedback``
+(PageFeedback), ``selfcheck`` (SelfCheckQuestion, SelfCheckAnswer) and ``questions``
+(QuestionPrompt: the question builder's list). The submodules import each other directly,
+never this package.
 """
 
 from .feedback import PageFeedback
@@ -15,6 +16,7 @@ from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse
 from .questions import PROMPT_MAX_LENGTH, QuestionPrompt
 from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
+from .selfcheck import SelfCheckAnswer, SelfCheckQuestion
 from .site import ContentVersion, HelpSettings, SearchSynonym
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
@@ -35,6 +37,8 @@ __all__ = [
     "ReviewerProfile",
     "Revision",
     "SearchSynonym",
+    "SelfCheckAnswer",
+    "SelfCheckQuestion",
     "ShippedContent",
     "Translatable",
     "TranslatableQuerySet",

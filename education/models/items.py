@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..fever import FEVER_TOKEN
+from ..spelling_display import shown
 from .pages import ShippedContent, fingerprint
 from .translation import Translatable, TranslatableQuerySet
 
@@ -142,15 +143,27 @@ class GlossaryTerm(Translatable, ShippedContent):
 
         A translated term lists its English original's words too, so that a reader can match
         English paperwork: those are the original's term and spellings, which the page marks
-        as English. An English or untranslated term keeps its spellings exactly as written.
+        as English; an English or untranslated term keeps its spellings exactly as written.
+        In a translation, search variants, inflections and brands the definition names are left out
+        of both lines (``education/spelling_display.py``) but still link and search.
         """
         source = self.translation_of
         if source is None:
             return self.other_spellings, []
-        english = {spelling.casefold() for spelling in source.spellings()}
         others = [s.strip() for s in self.other_spellings.split(",") if s.strip()]
-        own = ", ".join(s for s in others if s.casefold() not in english)
-        return own, [s for s in others if s.casefold() in english]
+        english = {spelling.casefold() for spelling in source.spellings()}
+        own = shown(
+            [s for s in others if s.casefold() not in english], [self.term], self.definition
+        )
+        in_english = [s for s in others if s.casefold() in english]
+        # The English original's term itself, then its real other spellings (issue 25).
+        in_english = shown(in_english, [self.term], self.definition)
+        in_english = [s for s in in_english if s.casefold() == source.term.casefold()] + shown(
+            [s for s in in_english if s.casefold() != source.term.casefold()],
+            [source.term],
+            source.definition,
+        )
+        return ", ".join(own), in_english
 
     def spellings(self) -> list[str]:
         """The term and its other spellings, longest first."""

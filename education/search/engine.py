@@ -11,6 +11,10 @@
    full-text search (the language's stemming: English, or Spanish under /es/; ``to_tsquery``
    with ``:*`` prefixes, ``ts_rank``); on other databases from the same rules in Python.
 4. Each result shows its best sentence, HTML-escaped, with the matching words in <mark>.
+5. Accents and case never matter ("vomitos" finds "vómitos"): the query's words are folded
+   (``fold.py``), Python matches against each document's folded copy (``Document.folded``),
+   and PostgreSQL's configurations run ``unaccent`` before stemming (migration
+   0012_search_unaccent).
 """
 
 import functools
@@ -23,6 +27,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models import SearchSynonym
+from .fold import fold
 from .index import Document, documents
 
 MAX_QUERY_LENGTH = 100
@@ -46,8 +51,9 @@ STOP_WORDS = frozenset(
         r"\s+", "con cual cuando de del el en es la las lo los mi para por que se su un una y"
     )
 )
-# PostgreSQL text-search configuration (stemming) for each site language.
-SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+# PostgreSQL text-search configuration for each site language: the built-in English or Spanish
+# stemming after ``unaccent`` (created by migration 0012_search_unaccent).
+SEARCH_CONFIGS = {"en": "isatuximab_english", "es": "isatuximab_spanish"}
 
 Phrase = tuple[str, ...]
 
@@ -68,9 +74,9 @@ class Result:
 
 
 def words_of(text: str) -> list[str]:
-    """Lower-case words of letters and digits: ``words_of("Sub-Q, 38°C!") == ["sub", "q",
-    "38", "c"]``."""
-    return [word.casefold() for word in WORD.findall(text)]
+    """Lower-case words of letters and digits, without accents: ``words_of("Sub-Q, 38°C!")
+    == ["sub", "q", "38", "c"]``, ``words_of("Vómitos") == ["vomitos"]``."""
+    return [fold(word.casefold()) for word in WORD.findall(text)]
 
 
 def synonym_table(groups: Iterable[Sequence[str]]) -> dict[Phrase, frozenset[Phrase]]:
@@ -151,7 +157,7 @@ def python_scores(docs: Sequence[Document], terms: Sequence[Term]) -> list[tuple
         matched, score = 0, 0.0
         for term in terms:
             pattern = term_pattern(term)
-            counts = [len(pattern.findall(text)) for text in doc.fields]
+            counts = [len(pattern.findall(text)) for text in doc.folded]
             matched += any(counts)
             score += sum(w * (1 - 0.5**c) for w, c in zip(WEIGHTS, counts, strict=True))
         scores.append((matched, score))
@@ -205,9 +211,9 @@ def postgres_scores(
 def mark_sentence(sentence: str, terms: Sequence[Term]) -> tuple[int, SafeString]:
     """(terms found, escaped sentence with <mark>s), cut to about SNIPPET_CHARS around the
     first match."""
-    spans, matched = [], 0
+    spans, matched, folded = [], 0, fold(sentence)  # same length: spans fit the original
     for term in terms:
-        hits = [match.span() for match in term_pattern(term).finditer(sentence)]
+        hits = [match.span() for match in term_pattern(term).finditer(folded)]
         matched += bool(hits)
         spans += hits
     start, end = _window(sentence, spans)

@@ -10,7 +10,7 @@ once. Each language searches its own content only (Spanish under /es/).
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import nh3
 from django.core.cache import cache
@@ -21,6 +21,7 @@ from ..cache import current_version
 from ..fever import FEVER_TOKEN
 from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page
 from ..rendering import render_markdown
+from .fold import fold
 
 CACHE_SECONDS = 60 * 60
 # Editors may write this token for the admin-set fever temperature (content branch, issue 11);
@@ -40,12 +41,18 @@ class Document:
 
     ``kind`` is "page", "help", "checklist" or "glossary" (the template words it).
     ``fields`` are plain texts weighted A (title), B (main message) and C (everything else).
+    ``folded`` is the same texts without accents, made once here and cached with the list:
+    the normalised index that Python matching reads (``fold.py``).
     """
 
     kind: str
     title: str
     url: str
     fields: tuple[str, str, str]
+    folded: tuple[str, str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", tuple(fold(text) for text in self.fields))
 
 
 def html_to_text(markup: str) -> str:

@@ -19,6 +19,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from isatuximab_portal.lib.addressing import call_whom
 from isatuximab_portal.lib.dates import long_date, weekday_headings
 from isatuximab_portal.lib.fonts import printable, register_fonts
 from isatuximab_portal.lib.language import current_language, gettext
@@ -180,10 +181,11 @@ def _legend_table(schedule: Schedule, styles, width: float) -> Table:
 
 
 def _help_box(handout: Handout, styles, width: float) -> Table:
-    clinic = handout.clinic_name or gettext("your care team")
+    clinic = call_whom(handout.clinic_name or gettext("your care team"))
     phone = handout.clinic_phone or gettext("the 24-hour number your care team gave you")
-    emergency = handout.emergency_number or gettext(
-        "your emergency number (999 in the UK, 112 in the EU, 911 in the US)"
+    emergency = call_whom(
+        handout.emergency_number
+        or gettext("your emergency number (999 in the UK, 112 in the EU, 911 in the US)")
     )
     fever = (
         gettext("a temperature of {fever} or higher").format(fever=handout.fever)

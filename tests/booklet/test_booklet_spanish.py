@@ -61,7 +61,7 @@ def test_its_headings_and_sections_are_spanish(spanish):
                     "Números para tener junto al teléfono", "Página 2 de",
                     "Este folleto da información general. No es un consejo médico.",
                     "Publicado por Guía del tratamiento con isatuximab",
-                    "Una temperatura de 38 °C (100.4 °F) o más."):  # fmt: skip
+                    "Una temperatura de 38 °C (100,4 °F) o más."):  # fmt: skip
         assert heading in text, heading
     assert re.search(r"revisaron por última vez entre el \d{1,2} de \w+ de \d{4}", text)
     assert "http://testserver/es/" in text

@@ -37,7 +37,9 @@ def test_the_booklet_link_is_reached_by_keyboard_and_gives_the_pdf(page, content
             break
     else:
         raise AssertionError("Tab never reached the booklet link")
-    response = page.request.get(link.get_attribute("href"))
+    # The first request builds the booklet (WeasyPrint): allow for a machine busy with other
+    # test workers, well beyond Playwright's 30 s default.
+    response = page.request.get(link.get_attribute("href"), timeout=120_000)
     assert response.status == 200
     assert response.headers["content-type"] == "application/pdf"
     assert response.body().startswith(b"%PDF")

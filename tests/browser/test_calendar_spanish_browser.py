@@ -51,7 +51,7 @@ def test_the_spanish_form_and_its_errors_have_no_axe_violations(page, axe_check)
     page.wait_for_selector("#error-summary")
     summary = page.inner_text("#error-summary")
     assert "Hay un problema" in summary
-    assert "Escriba su peso, como 70 o 70.5." in summary
+    assert "Escriba su peso, como 70 o 70,5." in summary
     assert "El día 40 está después del final del ciclo." in summary
     assert_spanish(page)
     axe_check(page)
@@ -62,7 +62,7 @@ def test_the_spanish_weight_question_has_no_axe_violations(page, axe_check):
     page.wait_for_selector("text=Escribió 154 kg (340 lb). ¿Es correcto?")
     assert_spanish(page)
     axe_check(page)
-    page.get_by_role("button", name="No, quise decir 154 lb (69.9 kg)").click()
+    page.get_by_role("button", name="No, quise decir 154 lb (69,9 kg)").click()
     page.wait_for_selector("#next-visit")
     assert "699 mg" in page.inner_text("main")
 

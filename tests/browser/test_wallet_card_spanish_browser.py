@@ -48,5 +48,5 @@ def test_a_keyboard_user_downloads_a_bilingual_card(page, tmp_path):
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
     assert "ALERTA PARA TRANSFUSIONES" in text and "Nombre: Zoë Ångström" in text
     assert "O RhD negativo" in text and "5 ene 2026" in text
-    assert "In English: anti-CD38 interference" in text
+    assert "In English: isatuximab interferes with" in text
     assert "/es/for-blood-banks/" in text

@@ -20,15 +20,25 @@ def admin_client(client):
 
 def form_data(response) -> dict:
     """The values of the admin form on a change page, ready to POST back."""
-    form = response.context["adminform"].form
+    data = _fields(response.context["adminform"].form)
+    for inline in response.context.get("inline_admin_formsets") or []:  # e.g. self-checks
+        formset = inline.formset
+        data |= _fields(formset.management_form)
+        for form in formset.forms:
+            data |= _fields(form)
+    return data
+
+
+def _fields(form) -> dict:
     data = {}
     for name, field in form.fields.items():
         value = form[name].value()
+        key = form.add_prefix(name)
         if isinstance(value, bool) or getattr(field.widget, "input_type", "") == "checkbox":
             if value:
-                data[name] = "on"
+                data[key] = "on"
         elif value is not None:
-            data[name] = value.isoformat() if isinstance(value, datetime.date) else value
+            data[key] = value.isoformat() if isinstance(value, datetime.date) else value
     return data
 
 

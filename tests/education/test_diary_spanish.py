@@ -42,8 +42,8 @@ def test_the_spanish_diary_page_is_spanish(client):
     html = client.get("/es/diary/").content.decode()
     assert "<h1>Diario de síntomas y temperatura</h1>" in html
     assert (
-        "Si su temperatura es de 38\u00a0°C (100.4\u00a0°F) o más, llame enseguida al número de "
-        "24 horas de su equipo de atención, de día o de noche." in html
+        "Si su temperatura es de 38\u00a0°C (100,4\u00a0°F) o más, llame enseguida al número de "
+        "24 horas de su equipo de salud, de día o de noche." in html
     )
     assert html.count('<th scope="row">Día ') == 7
     words = ["Temperatura", "Mañana", "Noche", "Medicamentos que tomé", "Número de semanas",
@@ -67,9 +67,9 @@ def test_the_spanish_pdf_is_spanish_with_its_language_set(client):
     for number, text in enumerate(texts, start=1):
         assert text.startswith("Diario de síntomas y temperatura")
         assert re.findall(r"Semana \d+\b", text) == [f"Semana {number}"]
-        assert "Si su temperatura es de 38 °C (100.4 °F) o más" in text
-        assert "Número de 24 horas de mi equipo de atención: 0100 555 0000" in text
-        assert "Preguntas para mi equipo de atención" in text
+        assert "Si su temperatura es de 38 °C (100,4 °F) o más" in text
+        assert "Número de 24 horas de mi equipo de salud: 0100 555 0000" in text
+        assert "Preguntas para mi equipo de salud" in text
         assert all(f"Día {n}" in text for n in range(1, 8))
         assert "No es un consejo médico" in text
         for sentence in ENGLISH_SENTENCES:

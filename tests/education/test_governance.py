@@ -266,7 +266,8 @@ def test_a_new_page_is_hidden_until_approved(as_editor, as_reviewer):
     data = {"title": "New page", "slug": "new-page", "summary": "Main point.",
             "description": "About the new page.", "body": "Plain words.", "order": "5",
             "status": "published", "sources": "", "language": "en",
-            "change_summary": "First version"}  # fmt: skip
+            "change_summary": "First version",
+            "self_checks-TOTAL_FORMS": "0", "self_checks-INITIAL_FORMS": "0"}  # fmt: skip
     assert as_editor.post("/admin/education/page/add/", data).status_code == 302
     page = Page.objects.get(slug="new-page")
     assert Client().get("/learn/new-page/").status_code == 404

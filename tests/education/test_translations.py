@@ -273,8 +273,9 @@ def test_the_spanish_glossary_marks_the_english_words_as_english(tmp_path):
     write_content(tmp_path / "es", [], glossary=[es_term])
     load_content(root)
     spanish = client_html("/es/glossary/")
-    assert "También se escribe: anticuerpos." in spanish
-    assert 'En inglés: <span lang="en">Antibody, antibodies</span>.' in spanish
+    # Issue 25: a plural is a search variant, not another spelling; English keeps its original.
+    assert "También se escribe" not in spanish
+    assert 'En inglés: <span lang="en">Antibody</span>.' in spanish
     english = client_html("/glossary/")
     assert "Also written as: antibodies." in english
     assert 'lang="en"' not in english.split("<main", 1)[1]

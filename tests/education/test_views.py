@@ -99,7 +99,7 @@ def test_pages_mark_the_first_use_of_a_glossary_term(client):
     page = make_page(body="## About CD38\n\nMyeloma cells have CD38. More CD38 here.")
     html = client.get(f"/learn/{page.slug}/").content.decode()
     assert html.count('class="glossary-term"') == 1
-    assert "<h2>About CD38</h2>" in html
+    assert '<h2 id="about-cd38">About CD38</h2>' in html  # ids for self-check links
     assert 'href="/glossary/#cd38" aria-describedby="glossary-def-cd38">CD38</a>' in html
 
 

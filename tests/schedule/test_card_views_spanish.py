@@ -117,16 +117,17 @@ def test_a_spanish_submit_downloads_the_bilingual_card(client):
     text = pdf_text(response)
     for phrase in (
         "ALERTA PARA TRANSFUSIONES",
-        "Puede dar falsos positivos en la prueba de Coombs indirecta",
+        "Puede dar falsos positivos en el Coombs indirecto",
         "Muestre esta tarjeta a cualquier médico, enfermera o banco de sangre.",
         "Nombre: Ana Quintela Silva",
         "Última dosis: 2 mar 2026",
-        "Llévela hasta: 2 sept 2026",
+        "Al menos hasta: 2 sept 2026",
         "Inicio del tratamiento: 5 ene 2026",
         "Grupo de sangre (del informe): A RhD negativo",
-        "In English: anti-CD38 interference in IAT, antibody screen, AHG crossmatch. ABO/RhD "
+        "In English: isatuximab interferes with IAT, antibody screen, AHG crossmatch. ABO/RhD "
         "typing not affected.",
-        "Class practice: 0.2 M DTT-treated reagent cells; then K-negative units unless known K+.",
+        "Anti-CD38 class practice: 0.2 M DTT-treated reagent cells; then K-negative units "
+        "unless known K+.",
         BLOOD_BANK_PAGE,
     ):
         assert phrase in text, phrase

@@ -52,11 +52,11 @@ SPANISH = [
     "ALERTA PARA TRANSFUSIONES",
     "Recibo, o recibí en los últimos 6 meses, isatuximab (Sarclisa), un anticuerpo anti-CD38 "
     "para el mieloma.",
-    "Puede dar falsos positivos en la prueba de Coombs indirecta, el escrutinio de anticuerpos "
+    "Puede dar falsos positivos en el Coombs indirecto, el escrutinio de anticuerpos "
     "y la prueba cruzada con antiglobulina.",
-    "El grupo ABO y RhD no cambia.",
+    "La tipificación ABO y RhD no suele verse afectada.",
     "Muestre esta tarjeta a cualquier médico, enfermera o banco de sangre.",
-    "Llévela durante el tratamiento y 6 meses después de la última dosis.",
+    "Llévela durante el tratamiento y 6 meses más tras la última dosis.",
     "Grupo de sangre (del informe):",
     "Fecha de la prueba de grupo y anticuerpos:",
     "Resultados previos en:",
@@ -64,9 +64,10 @@ SPANISH = [
 # The blood-bank statements in English, as real text: what the medicine does to the tests and
 # what to do about it.
 ENGLISH = [
-    "In English: anti-CD38 interference in IAT, antibody screen, AHG crossmatch. ABO/RhD "
+    "In English: isatuximab interferes with IAT, antibody screen, AHG crossmatch. ABO/RhD "
     "typing not affected.",
-    "Class practice: 0.2 M DTT-treated reagent cells; then K-negative units unless known K+.",
+    "Anti-CD38 class practice: 0.2 M DTT-treated reagent cells; then K-negative units "
+    "unless known K+.",
 ]
 # English sentences that must not be left on the Spanish card.
 NOT_LEFT_IN_ENGLISH = [
@@ -119,7 +120,7 @@ def test_the_card_is_spanish_first_with_the_blood_bank_lines_also_in_english(spa
 def test_the_card_prints_spanish_dates_labels_and_values(spanish):
     front, back = text_of(wallet_card.render(FULL, URL, "a4", "card"))
     assert "Nombre: María Fernanda Rodríguez" in front
-    assert "Última dosis: 31 ago 2026" in front and "Llévela hasta: 1 mar 2027" in front
+    assert "Última dosis: 31 ago 2026" in front and "Al menos hasta: 1 mar 2027" in front
     assert "Contacto de urgencia: José Rodríguez" in front
     assert "Fecha de la prueba de grupo y anticuerpos: 20 dic 2025" in back
     assert "Inicio del tratamiento: 5 ene 2026" in back

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("education", "0011_settings_under_sign_off"),
+        ("education", "0013_self_checks"),
     ]
 
     operations = [

@@ -1,0 +1,45 @@
+"""'Check what you understood' with JavaScript in real Chromium: answered in place by keyboard
+only, announced (aria-live), axe-clean before and after, no cookie, nothing in the address."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture
+def content(live_server):
+    call_command("load_initial_content", stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("url", "score"),
+    [
+        ("/learn/infusion-day/", "You got 2 of 3."),
+        ("/es/learn/infusion-day/", "Ha acertado 2 de 3."),
+    ],
+)
+def test_a_self_check_is_answered_in_place_by_keyboard(page, axe_check, content, url, score):
+    page.goto(url)
+    section = page.locator("[data-self-check]")
+    axe_check(page)
+    radios = section.locator("input[type=radio]")
+    radios.first.focus()
+    page.keyboard.press("ArrowDown")  # question 1: the second choice (right)
+    page.keyboard.press("Tab")  # question 2: "True" (right), chosen with the space bar
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # question 3 left unanswered: Tab skips an unchosen group
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    summary = page.locator("#self-check-summary")
+    summary.wait_for()
+    assert score in summary.inner_text()
+    assert page.evaluate("document.activeElement.id") == "self-check-summary"
+    status = page.locator("[data-self-check-status]")
+    assert status.get_attribute("aria-live") == "polite"
+    assert score in status.inner_text()
+    assert page.url.endswith(url)  # the answers went in the request body, not the address
+    assert page.locator(".self-check__feedback").count() == 3
+    assert page.context.cookies() == []
+    axe_check(page)
