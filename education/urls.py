@@ -2,8 +2,8 @@ from django.urls import path
 
 from . import feedback, views
 from .booklet import views as booklet_views
-from .selfcheck import views as selfcheck_views
 from .questions import views as question_views
+from .selfcheck import views as selfcheck_views
 
 urlpatterns = [
     path("", views.home, name="home"),
