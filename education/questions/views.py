@@ -64,7 +64,5 @@ def question_builder(request: HttpRequest) -> HttpResponse:
         context = {"text": text, "questions": questions, "help_settings": help_settings}
         return render(request, "education/questions_sheet.html", context)
     paper = form.cleaned_data["paper"]
-    pdf, _pages = render_sheet_pdf(
-        text, questions, paper, None if language == ENGLISH else language
-    )
+    pdf, _pages = render_sheet_pdf(text, questions, paper, language or ENGLISH)
     return attachment(pdf, "application/pdf", f"questions-for-my-visit-{paper}.pdf")

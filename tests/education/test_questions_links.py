@@ -23,6 +23,13 @@ def test_the_page_links_to_the_builder(client, prefix, path):
     assert f'href="{prefix}/questions/"' in html
 
 
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_a_pages_self_check_summary_links_to_the_builder(client, prefix):
+    html = client.get(f"{prefix}/learn/infusion-day/").content.decode()
+    ask = re.search(r'<p class="self-check__ask">.*?</p>', html, re.S).group(0)
+    assert f'href="{prefix}/questions/"' in ask
+
+
 def test_the_checklist_link_says_write_down_your_questions(client):
     html = client.get("/checklist/").content.decode()
     assert '<a href="/questions/">Write down your questions</a>' in html
