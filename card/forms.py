@@ -29,6 +29,11 @@ LAYOUTS = [
     ),
     ("card", gettext_lazy("Two pages at card size, front and back (for a plastic card printer)")),
 ]
+# The phone picture is the first choice: it needs no printer (issue 24).
+OUTPUTS = [
+    ("image", gettext_lazy("A picture of the card for my phone (no printer needed)")),
+    ("pdf", gettext_lazy("A card to print (PDF)")),
+]
 PHONE_KEYS = ("centre_phone", "contact_phone")
 
 OFF = {"autocomplete": "off"}
@@ -61,6 +66,14 @@ def _date(label: str, help_text: str) -> IsoDateField:
 class WalletCardForm(forms.Form):
     """Every field is optional; `today` (the site's local date) bounds the dates."""
 
+    output = forms.ChoiceField(
+        label=_("What do you want to make?"),
+        choices=OUTPUTS,
+        initial="image",
+        required=False,
+        help_text=_("You can come back and make the other one."),
+        widget=LinkableRadioSelect,
+    )
     name = _text(_("Your name"), _("The person who carries the card."))
     start_date = _date(
         _("Date you started isatuximab"),

@@ -3,6 +3,9 @@
 The instruction and its reason are plain text typed in the admin: they are escaped here, the
 ``{fever}`` token is replaced, and glossary terms in the reasons are marked once on the whole
 checklist. The tick-box labels are left unmarked, so a tap on a label always ticks its box.
+
+The item about carrying the alert card is found by its words (in any site language) and gets
+a link to the card maker and the card picture, so the patient can act on it at once.
 """
 
 import html
@@ -15,12 +18,26 @@ from .fever import replace_fever_token
 from .models import ChecklistItem
 from .rendering import Term, link_glossary
 
+# Words that mark the "carry your alert card" item, lower case, in each site language.
+ALERT_CARD_WORDS = ("alert card", "tarjeta de alerta")
+
+
+def is_about_alert_card(text: str) -> bool:
+    """True for an item about the alert card.
+
+    >>> is_about_alert_card("Carry your alert card"), is_about_alert_card("Go to every visit")
+    (True, False)
+    """
+    lowered = text.lower()
+    return any(words in lowered for words in ALERT_CARD_WORDS)
+
 
 @dataclass(frozen=True)
 class Entry:
     item: ChecklistItem
     text: str
     why_html: SafeString
+    alert_card: bool = False
 
 
 @dataclass(frozen=True)
@@ -47,4 +64,9 @@ def _entry(item: ChecklistItem, terms: list[Term], fever_c: Decimal, used: set[s
     text = replace_fever_token(item.text, fever_c)
     why = html.escape(replace_fever_token(item.why, fever_c), quote=False)
     why_html = link_glossary(why, terms, used)
-    return Entry(item=item, text=text, why_html=mark_safe(why_html))  # escaped above
+    return Entry(
+        item=item,
+        text=text,
+        why_html=mark_safe(why_html),  # escaped above
+        alert_card=is_about_alert_card(text),
+    )

@@ -1,8 +1,17 @@
 """What a content page shows, shared by the public views, the admin's draft preview and the
 booklet, so all three look the same and none of them imports another's views."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import GlossaryTerm, HelpSettings, Page
 from .rendering import Term, page_html
+
+# A simple black-and-white line picture shown beside a page's main message where it helps the
+# reader act (issue 24, PEMAT item 26): static file and its alt text, by page slug.
+PAGE_PICTURES = {
+    "infusion-day": ("img/drip.svg", _("A drip bag and tube going into an arm")),
+    "side-effects": ("img/thermometer.svg", _("A thermometer")),
+}
 
 
 def glossary_terms(language: str) -> list[Term]:
@@ -22,4 +31,6 @@ def page_context(page: Page) -> dict:
             page.body, glossary_terms(page.language), help_settings.fever_threshold_c
         ),
         "help_settings": help_settings if page.show_help else None,
+        "header_numbers": help_settings,
+        "picture": PAGE_PICTURES.get(page.slug),
     }

@@ -38,13 +38,15 @@ def listed_pages() -> list[Page]:
 @require_safe
 @cached_page
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "education/home.html", {"pages": listed_pages()})
+    context = {"pages": listed_pages(), "header_numbers": HelpSettings.load()}
+    return render(request, "education/home.html", context)
 
 
 @require_safe
 @cached_page
 def learn(request: HttpRequest) -> HttpResponse:
-    return render(request, "education/learn.html", {"pages": listed_pages()})
+    context = {"pages": listed_pages(), "header_numbers": HelpSettings.load()}
+    return render(request, "education/learn.html", context)
 
 
 def _visible_page(request: HttpRequest, slug: str) -> Page:
@@ -117,7 +119,8 @@ def glossary(request: HttpRequest) -> HttpResponse:
         active_language(),
         key=lambda t: alphabetical(t.term),
     )
-    return render(request, "education/glossary.html", {"terms": terms})
+    context = {"terms": terms, "header_numbers": HelpSettings.load()}
+    return render(request, "education/glossary.html", context)
 
 
 @require_safe
@@ -138,13 +141,16 @@ def search(request: HttpRequest) -> HttpResponse:
     else:
         context["results"] = search_site(query, active_language())
     context["max_length"] = MAX_QUERY_LENGTH
+    context["header_numbers"] = HelpSettings.load()
     return render(request, "education/search.html", context)
 
 
 def _diary_page(request: HttpRequest, form: DiaryForm, status: int = 200) -> HttpResponse:
-    text = diary_text(HelpSettings.load())
+    numbers = HelpSettings.load()
+    text = diary_text(numbers)
     days = [text.day_label(day) for day in range(1, DAYS_PER_WEEK + 1)]
     context = {"form": form, "text": text, "days": days, "blanks": range(BLANK_CELLS_PER_DAY)}
+    context["header_numbers"] = numbers
     return render(request, "education/diary.html", context, status=status)
 
 

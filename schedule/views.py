@@ -37,7 +37,7 @@ def calendar(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "schedule/calendar_form.html", {"form": form})
     if form.question:
-        return render(request, "schedule/weight_question.html", {"form": form})
+        return _weight_question(request, form)
     output = request.POST.get("format")
     if output == "ics":
         data = form.cleaned_data
@@ -51,6 +51,15 @@ def calendar(request: HttpRequest) -> HttpResponse:
         )
         return _download(pdf, "pdf")
     return render(request, "schedule/calendar_result.html", _result_context(form, today))
+
+
+def _weight_question(request: HttpRequest, form: CalendarForm) -> HttpResponse:
+    """Ask whether the weight is right, with no answer chosen; asked again without a choice,
+    the page says so by the question (status 200: a normal answer, not a failure)."""
+    context = {"form": form}
+    if request.POST.get("weight_asked"):
+        context["weight_error"] = gettext("Choose one answer, then press Continue.")
+    return render(request, "schedule/weight_question.html", context)
 
 
 def _edit(request: HttpRequest, today) -> HttpResponse:

@@ -115,7 +115,11 @@ def front_text_bottom() -> float:
     return FRONT_TEXT_TOP - sum(height + PARAGRAPH_GAP for _, height in _front_paragraphs())
 
 
-def draw_front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> None:
+def draw_front(
+    canvas: Canvas, x0: float, y0: float, values: dict[str, str], omit_blank: bool = False
+) -> None:
+    """The front at (x0, y0). ``omit_blank`` leaves out the boxes with no value (the phone
+    picture, where nobody can write on a line); the printed card keeps them to fill by hand."""
     bold = register_fonts()[1]
     top = y0 + CARD_HEIGHT - SAFE
     _warning_sign(canvas, x0 + SAFE, top - 11)
@@ -127,7 +131,7 @@ def draw_front(canvas: Canvas, x0: float, y0: float, values: dict[str, str]) -> 
     for paragraph, height in _front_paragraphs():
         paragraph.drawOn(canvas, x0 + SAFE, y - height)
         y -= height + PARAGRAPH_GAP
-    _fields(canvas, x0, y0, "front", values)
+    _fields(canvas, x0, y0, "front", values, omit_blank)
 
 
 def blood_bank_paragraphs() -> list[tuple[Paragraph, float]]:
@@ -142,9 +146,17 @@ def blood_bank_paragraphs() -> list[tuple[Paragraph, float]]:
 BLOOD_BANK_TOP = BOXES["start_date"].y - 5  # below the last row beside the QR code
 
 
-def draw_back(canvas: Canvas, x0: float, y0: float, values: dict[str, str], url: str) -> None:
+def draw_back(
+    canvas: Canvas,
+    x0: float,
+    y0: float,
+    values: dict[str, str],
+    url: str,
+    omit_blank: bool = False,
+) -> None:
+    """The back at (x0, y0); ``omit_blank`` as for `draw_front`."""
     regular = register_fonts()[0]
-    _fields(canvas, x0, y0, "back", values)
+    _fields(canvas, x0, y0, "back", values, omit_blank)
     qr_x = x0 + CARD_WIDTH - SAFE - QR_SIZE
     draw_qr_code(canvas, qr_x, y0 + SAFE, url)
     y = y0 + BLOOD_BANK_TOP
@@ -166,10 +178,14 @@ def url_lines_for(url: str) -> list[str]:
     return lines
 
 
-def _fields(canvas: Canvas, x0: float, y0: float, side: str, values: dict[str, str]) -> None:
+def _fields(
+    canvas: Canvas, x0: float, y0: float, side: str, values: dict[str, str], omit_blank: bool
+) -> None:
     regular, bold = register_fonts()
     canvas.setLineWidth(0.4)
     for box in (box for box in field_boxes() if box.side == side):
+        if omit_blank and not values[box.key].strip():
+            continue
         canvas.setFont(bold, LABEL_SIZE)
         canvas.drawString(x0 + box.x, y0 + box.y, box.label)
         fitted = fit(values[box.key], box.value_width, box.lines)

@@ -3,7 +3,8 @@
 The image is made from the card's own drawing (`faces.draw_front` and `draw_back`, the
 same layout, fields and QR code as the printed card), scaled up on a page shaped like a phone
 screen, with the card's heading and main statements repeated in large print on top so they
-can be read at arm's length. PDFium (pypdfium2) turns that page into pixels; nothing is
+can be read at arm's length. Boxes left empty are not drawn: a write-in line is no use on a
+picture. PDFium (pypdfium2) turns that page into pixels; nothing is
 fetched and nothing is kept. In another language (a Spanish request) the large print is in
 that language and ends with one English line sending blood bank staff to the card's English
 lines on the back.
@@ -98,10 +99,11 @@ def _face(canvas: Canvas, bottom: float, values: dict[str, str], url: str, back:
     canvas.setStrokeGray(0.5)
     canvas.roundRect(0, 0, CARD_WIDTH, CARD_HEIGHT, 8)
     canvas.setStrokeGray(0)
+    # Nobody can write on a picture, so boxes left empty are not drawn (issue 24).
     if back:
-        draw_back(canvas, 0, 0, values, url)
+        draw_back(canvas, 0, 0, values, url, omit_blank=True)
     else:
-        draw_front(canvas, 0, 0, values)
+        draw_front(canvas, 0, 0, values, omit_blank=True)
     canvas.restoreState()
 
 

@@ -4,7 +4,8 @@
 - drafts waiting for clinical approval, and for how long;
 - published pages whose wording has no clinical sign-off yet;
 - pages above reading grade 8, with their sentences above grade 10;
-- help numbers still empty;
+- help numbers still empty; an empty 24-hour number is BLOCKING (listed first): the fever
+  panel on "When to get help" then has no number to dial;
 - translations whose English original has a newer published revision;
 - page feedback totals;
 - role changes (reviewer role granted or removed, superuser or staff status, reviewer
@@ -127,6 +128,20 @@ def empty_help_numbers() -> list[str]:
     ]
 
 
+def blocking_problems() -> list[str]:
+    """What stops the site doing its main job, shown first on the dashboard.
+
+    An empty 24-hour number means a patient with a fever at night sees no number to call on
+    the get-help panel, the phone header, the diary or the handout.
+    """
+    if not HelpSettings.load().phone_24h.strip():
+        return [
+            "No 24-hour phone number is set. A patient with a fever at night sees no number "
+            "to call (get-help panel, phone header, diary, handout)."
+        ]
+    return []
+
+
 def role_changes(now: datetime.datetime, days: int = AUDIT_DAYS) -> list[LogEntry]:
     """Changes of role, status or reviewer profile in the last ``days`` days, newest first."""
     return list(
@@ -158,6 +173,7 @@ def dashboard() -> dict:
         "unsigned": without_sign_off(),
         "stale_translations": out_of_date_translations(),
         "empty_numbers": empty_help_numbers(),
+        "blocking": blocking_problems(),
         "feedback": feedback_totals()[:FEEDBACK_ROWS],
         "role_changes": role_changes(now),
         "superuser_approvals": superuser_approvals(),

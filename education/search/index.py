@@ -16,6 +16,7 @@ import nh3
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from ..cache import current_version
 from ..fever import FEVER_TOKEN
@@ -39,7 +40,8 @@ _H2 = re.compile(r"<h[23]\b[^>]*>(.*?)</h[23]>", re.S)
 class Document:
     """One search result candidate.
 
-    ``kind`` is "page", "help", "checklist" or "glossary" (the template words it).
+    ``kind`` is "page", "help", "tool" (the alert card maker), "checklist" or "glossary" (the
+    template words it).
     ``fields`` are plain texts weighted A (title), B (main message) and C (everything else).
     ``folded`` is the same texts without accents, made once here and cached with the list:
     the normalised index that Python matching reads (``fold.py``).
@@ -101,6 +103,21 @@ def _help_document() -> Document:
     )
 
 
+def _card_document() -> Document:
+    """The alert card maker (the card app's page, found by its URL name so education imports
+    no card code): people search for it as a wallet card, an alert card or a blood card."""
+    title = gettext("Make your alert card")
+    message = gettext("Alert card, wallet card, blood card, blood transfusion card.")
+    rest = gettext(
+        "A card to show any doctor, nurse or blood bank that you have isatuximab. Print it, or "
+        "keep a picture of it on your phone. Carry it during treatment and for 6 months after "
+        "your last dose."
+    )
+    return Document(
+        kind="tool", title=title, url=reverse("wallet-card"), fields=(title, message, rest)
+    )
+
+
 def _checklist_documents(fever: str, language: str) -> list[Document]:
     url = reverse("checklist")
     documents = []
@@ -132,12 +149,14 @@ def _glossary_documents(language: str) -> list[Document]:
 
 def build_documents(language: str = "en") -> list[Document]:
     """Every searchable document in ``language``, pages first (in page order), then get-help,
-    checklist and glossary; ties in the ranking keep this order. Addresses and the get-help
-    text follow the active language, which the caller's request has set."""
+    the alert card maker, checklist and glossary; ties in the ranking keep this order.
+    Addresses and the get-help text follow the active language, which the caller's request
+    has set."""
     fever = HelpSettings.load().fever_text()
     return [
         *_page_documents(fever, language),
         _help_document(),
+        _card_document(),
         *_checklist_documents(fever, language),
         *_glossary_documents(language),
     ]

@@ -89,7 +89,18 @@ def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_che
     page.wait_for_selector("text=You entered 154 kg (340 lb). Is that right?")
     assert "mg" not in page.inner_text("main")
     axe_check(page)
-    tab_to(page, "button[value='154 lb']")
+    # Neither answer is chosen or highlighted (issue 24).
+    assert page.locator("input[name='weight_checked']:checked").count() == 0
+    assert page.locator(".weight-question .btn-primary").inner_text() == "Continue"
+    tab_to(page, ".weight-question button.btn-primary")
+    page.keyboard.press("Enter")  # no answer chosen: asked again, the message by the question
+    page.wait_for_selector("#weight-question-error")
+    assert "Choose one answer" in page.inner_text("#weight-question-error")
+    axe_check(page)
+    tab_to(page, "input[value='154 kg']")  # the radio group's one tab stop
+    page.keyboard.press("ArrowDown")  # moves to, and chooses, "No, I meant 154 lb"
+    assert page.is_checked("input[value='154 lb']")
+    tab_to(page, ".weight-question button.btn-primary")
     page.keyboard.press("Enter")
     page.wait_for_selector("#next-visit")
     assert "699 mg" in page.inner_text("main")

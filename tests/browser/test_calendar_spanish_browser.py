@@ -62,7 +62,9 @@ def test_the_spanish_weight_question_has_no_axe_violations(page, axe_check):
     page.wait_for_selector("text=Escribió 154 kg (340 lb). ¿Es correcto?")
     assert_spanish(page)
     axe_check(page)
-    page.get_by_role("button", name="No, quise decir 154 lb (69,9 kg)").click()
+    assert page.locator("input[name='weight_checked']:checked").count() == 0
+    page.get_by_label("No, quise decir 154 lb (69,9 kg)").check()
+    page.get_by_role("button", name="Continuar").click()
     page.wait_for_selector("#next-visit")
     assert "699 mg" in page.inner_text("main")
 

@@ -103,7 +103,7 @@ def test_a_tool_form_sent_offline_says_it_needs_a_connection(page, content):
     wait_for_offline_copies(page, current())
     page.locator("#id_name").fill(SECRET_NAME)
     page.context.set_offline(True)
-    page.get_by_role("button", name="Download the card (PDF)").click()
+    page.get_by_role("button", name="Make my card").click()
     assert page.locator("h1").inner_text() == "This needs a connection"
 
 
@@ -131,8 +131,9 @@ def test_nothing_typed_into_the_tools_is_kept(page, content):
     page.goto("/schedule/wallet-card/")
     page.locator("#id_name").fill(SECRET_NAME)
     page.locator("#id_centre").fill(SECRET_CENTRE)
+    page.locator("#id_output_1").check()  # the card to print (the picture is the first choice)
     with page.expect_download():
-        page.get_by_role("button", name="Download the card (PDF)").click()
+        page.get_by_role("button", name="Make my card").click()
     page.goto("/schedule/")
     page.locator("#id_regimen").select_option("isa-kd")
     page.locator("#id_weight").fill("71.5")

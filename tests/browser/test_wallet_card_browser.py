@@ -16,7 +16,7 @@ def test_the_error_state_has_no_axe_violations(page, axe_check):
     page.locator("#id_centre_phone").fill("call me")
     page.locator("#id_contact_phone").fill("12")
     page.locator("#id_last_dose_date").fill("2099-01-01")
-    page.get_by_role("button", name="Download the card (PDF)").click()
+    page.get_by_role("button", name="Make my card").click()
     summary = page.locator("#error-summary")
     assert "Use only numbers" in summary.inner_text()
     assert "cannot be in the future" in summary.inner_text()
@@ -46,6 +46,9 @@ def date_keys(page, year: str, month: str, day: str) -> str:
 
 def test_a_keyboard_user_fills_the_form_and_downloads_the_card(page, tmp_path):
     page.goto(URL)
+    tab_to(page, "id_output_0")  # the phone picture is the first choice, chosen at first
+    page.keyboard.press("ArrowDown")  # the card to print
+    assert page.locator("#id_output_1").is_checked()
     tab_to(page, "id_name")
     page.keyboard.type("Zoë Ångström")
     tab_to(page, "id_blood_group")
@@ -88,7 +91,8 @@ def test_the_picture_button_shows_the_card_as_a_phone_image(page, monkeypatch):
     page.goto(URL)
     page.locator("#id_name").fill("Zoë Ångström")
     page.locator("#id_last_dose_date").fill("2026-03-02")
-    button = page.get_by_role("button", name="Get a picture of the card for my phone")
+    assert page.locator("#id_output_0").is_checked()  # the picture: the first, default choice
+    button = page.get_by_role("button", name="Make my card")
     with page.expect_response(lambda response: response.request.method == "POST") as answer:
         button.click()
     response = answer.value

@@ -20,7 +20,7 @@ def test_the_spanish_error_state_has_no_axe_violations(page, axe_check):
     page.locator("#id_centre_phone").fill("llame")
     page.locator("#id_contact_phone").fill("12")
     page.locator("#id_last_dose_date").fill("2099-01-01")
-    page.get_by_role("button", name="Descargar la tarjeta (PDF)").click()
+    page.get_by_role("button", name="Crear mi tarjeta").click()
     summary = page.locator("#error-summary")
     assert "Hay un problema" in summary.inner_text()
     assert "Use solo números" in summary.inner_text()
@@ -39,7 +39,8 @@ def test_a_keyboard_user_downloads_a_bilingual_card(page, tmp_path):
     page.keyboard.type("O RhD neg")  # type-ahead picks the Spanish option
     assert page.locator("#id_blood_group").input_value() == "O-"
     page.locator("#id_start_date").fill("2026-01-05")
-    button = page.get_by_role("button", name="Descargar la tarjeta (PDF)")
+    page.locator("#id_output_1").check()  # the card to print
+    button = page.get_by_role("button", name="Crear mi tarjeta")
     button.focus()
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")

@@ -20,11 +20,20 @@ REVIEW = [
         "side-effects",
         ["The most common are infections and reactions to the drip", "life-threatening",
          "Tumour lysis", "tumour lysis", "24 hours"],
-        ["What was most common with Isa-Pd?", "What was most common with Isa-Kd?",
-         "What was most common with Isa-VRd?", "Blood tests found this in almost everyone: 96 in "
-         "100 people. In 85 in 100 people, the level got very low.",
+        # Issue 24: trimmed to what a patient acts on; each study's list is on trial-results.
+        ["What should I do if I get side effects?", "Which side effects are most common?",
+         "About 46 in 100 people in the studies had a serious infection.",
+         "96 in 100 people with Isa-Pd.",
          "Some people died from an infection: about 5 in 100.",
          "A reaction can happen during the drip or after it, even later that day at home."],
+    ),
+    (  # FACTS 7 tables, moved from side-effects (issue 24); frequencies as "x in 100"
+        "trial-results",
+        ["About 7 in 10 people", "About 1 in 9 died", "About 1 in 4 people"],
+        ["What side effects were most common in each study?", "ICARIA-MM (Isa-Pd):",
+         "Blood tests found this in almost everyone: 96 in 100 people. In 85 in 100 people, the "
+         "level got very low.", "A fever while the white blood cells were low: 12 in 100 people.",
+         "About 11 in 100 died from a side effect."],
     ),
     (  # FACTS 15b / P7: no 24-hour promise
         "infusion-day",
@@ -180,9 +189,12 @@ def test_the_type_and_screen_entries_say_the_team_arranges_it():
     checklist = json.loads((CONTENT_DIR / "checklist.json").read_text(encoding="utf-8"))
     texts = [item["text"] for item in checklist]
     assert "Have a type and screen blood test before your first dose" not in texts
-    assert "Have the type and screen blood test that your team arranges before your first dose" in (
-        texts
+    # Issue 24: the first checklist item says in plain words what the test is for.
+    first = next(item for item in checklist if item["order"] == 50)
+    assert first["text"] == (
+        "Have the blood bank test (type and screen) that your team arranges before your first dose"
     )
+    assert "finds your blood group and checks your blood for antibodies" in first["why"]
 
 
 def test_every_new_word_is_in_the_glossary():
@@ -276,7 +288,7 @@ def test_it_names_all_low_white_cells_neutropenia_not_only_the_very_low_level():
     # FACTS 5: with Isa-Pd, lab neutropenia 96% (the low white cells), grade 3-4 85% (very low);
     # "the level got very low. This is called neutropenia." mislabelled the 85% as neutropenia,
     # against the glossary and the infections page.
-    text = shipped_text("side-effects")
+    text = shipped_text("trial-results")  # the study detail moved here (issue 24)
     assert "the level got very low. This is called neutropenia." not in text
     assert "Low white blood cells (neutropenia). Blood tests found this in almost everyone" in text
 

@@ -62,7 +62,7 @@ def test_the_urgent_tier_uses_the_admin_numbers_and_fever_setting(client):
     urgent = tiers(client.get("/get-help/").content.decode())[2].replace("\u00a0", " ")
     assert 'Unit A on <a href="tel:01000000000">0100 000 0000</a>' in urgent
     assert "a temperature of 37.5 °C (99.5 °F) or higher" in urgent
-    assert "cannot get through, call 112." in urgent
+    assert 'cannot get through, call <a href="tel:112">112</a>.' in urgent
 
 
 def test_a_page_with_the_help_block_shows_the_same_urgent_signs(client):

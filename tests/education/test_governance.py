@@ -114,7 +114,7 @@ def test_the_review_interval_defaults_to_twelve_months():
 def test_a_page_without_approval_says_clinical_review_is_pending(client_factory, page):
     html = public_html(client_factory, page)
     assert "Clinical review:" in html
-    assert "Pending. A clinician has not yet signed off this wording." in html
+    assert "Pending. A clinician will check this wording." in html
     assert "Reviewed by:" not in html
 
 

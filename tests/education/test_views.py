@@ -107,7 +107,10 @@ def test_the_help_block_uses_defaults_until_an_admin_sets_numbers(client):
     page = make_page(show_help=True)
     html = client.get(f"/learn/{page.slug}/").content.decode()
     assert "When to get help" in html
-    assert "999 in the UK, 112 in the EU, 911 in the US" in html
+    assert (
+        '<a href="tel:999">999</a> in the UK, <a href="tel:112">112</a> in the EU, '
+        '<a href="tel:911">911</a> in the US'
+    ) in html
     assert "the 24-hour number your care team gave you" in html
     assert "38\u00a0°C (100.4\u00a0°F) or higher" in html
     for heading in ["Emergency: call", "Urgent: call your 24-hour number now", "Not urgent: tell"]:

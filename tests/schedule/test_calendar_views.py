@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.utils import timezone
@@ -118,9 +119,24 @@ def test_it_asks_about_154_kg_before_showing_any_dose(client):
     assert 'name="weight_checked" value="154 kg"' in html
     assert 'name="weight_checked" value="154 lb"' in html
     assert " mg" not in html and "At a glance" not in html
+    question = html.split('class="weight-question"', 1)[1]
+    assert not re.search(r"<input[^>]*\schecked", question)  # no answer chosen
+    assert "btn-primary" not in html.split("<legend", 1)[1].split("</fieldset>")[0]
     assert_private(response)
     answered = post(client, weight="154", weight_checked="154 lb").content.decode()
     assert "699 mg" in answered and "69.9 kg (154 lb)" in answered
+
+
+def test_continue_without_an_answer_asks_again_with_the_message_by_the_question(client):
+    response = post(client, weight="154", weight_asked="1")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "You entered 154 kg (340 lb). Is that right?" in html
+    error = html.split('id="weight-question-error"', 1)[1].split("</p>", 1)[0]
+    assert "Choose one answer, then press Continue." in error
+    assert 'aria-describedby="weight-question-error"' in html
+    assert " mg" not in html and "<title>Error:" in html
+    assert "Choose one answer" not in post(client, weight="154").content.decode()
 
 
 def test_it_does_not_ask_about_70_kg_or_a_typed_unit(client):

@@ -101,3 +101,33 @@ def test_unusual_names_render_and_the_command_line_writes_a_sample(tmp_path):
         "2026-01-05",
     )
     assert Image.open(out).size == (1080, 2340)
+
+
+def test_the_phone_picture_leaves_out_the_boxes_left_empty():
+    """Nobody can write on a picture: a box with no value is not drawn (issue 24)."""
+    text = image_text(CardDetails(name="Ana Silva", centre_phone="0161 496 0000"))
+    assert "Name: Ana Silva" in text
+    assert "Centre 24-hour phone: 0161 496 0000" in text
+    for label in (
+        "Their phone:",
+        "Emergency contact:",
+        "Last dose:",
+        "Carry until at least:",
+        "Blood group (from the lab report):",
+        "Type and screen (group and screen) on:",
+        "Pre-treatment results held at:",
+        "Treatment centre:",
+        "Treatment started:",
+    ):
+        assert label not in text, label
+    empty = image_text(CardDetails())
+    assert "Name:" not in empty and "BLOOD TRANSFUSION ALERT" in empty  # the statements stay
+
+
+def test_the_printed_card_keeps_its_write_in_boxes():
+    from card.pdf.wallet_card import render
+
+    pdf = render(CardDetails(), URL, "a4", "sheet")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+    for label in ("Name:", "Their phone:", "Blood group (from the lab report):"):
+        assert label in text, label
