@@ -79,7 +79,7 @@ def test_stop_the_capsules_reads_stop_taking(client, shipped, slug):
 @pytest.mark.parametrize(
     ("slug", "hedge"),
     [
-        ("infusion-day", "cerca de 1 de cada 3 personas tuvo una"),
+        ("infusion-day", "unas 35 de cada 100 personas tuvieron una"),
         ("infusion-day", "Puede ser mejor que otra persona le lleve a casa"),
         ("infections-and-vaccines", "cerca de 1 de cada 3 personas o más tuvo neumonía"),
         ("trial-results", "No pueden decirle con exactitud cómo le irá a usted."),

@@ -48,7 +48,7 @@ def box(locator) -> dict:
     ("url", "question"),
     [
         ("/get-help/", "Temperature of 38 °C (100.4 °F) or more, or feeling very unwell?"),
-        ("/es/get-help/", "¿Temperatura de 38 °C (100.4 °F) o más, o se siente muy mal?"),
+        ("/es/get-help/", "¿Temperatura de 38 °C (100,4 °F) o más, o se siente muy mal?"),
     ],
 )
 def test_the_fever_panel_and_a_number_that_dials_are_on_the_first_screen(

@@ -37,7 +37,7 @@ def test_the_spanish_panel_uses_the_same_setting_and_number(client):
     HelpSettings(phone_24h="900 123 456", centre_name="Hospital Sur").save()
     main = main_of(client.get("/es/get-help/").content.decode())
     text = " ".join(main.split()).replace("\u00a0", " ")
-    assert "¿Temperatura de 38 °C (100.4 °F) o más, o se siente muy mal?" in text
+    assert "¿Temperatura de 38 °C (100,4 °F) o más, o se siente muy mal?" in text
     assert '<a class="btn fever-call__button" href="tel:900123456">' in main
     assert "Llamar a Hospital Sur:" in text
 
@@ -131,4 +131,4 @@ def test_get_help_ends_with_a_short_summary_in_both_languages(client):
     text = " ".join(client.get("/get-help/").content.decode().split()).replace("\u00a0", " ")
     assert "A temperature of 38 °C (100.4 °F) or more, or you feel very unwell: call" in text
     es = " ".join(client.get("/es/get-help/").content.decode().split()).replace("\u00a0", " ")
-    assert "Temperatura de 38 °C (100.4 °F) o más, o se siente muy mal: llame" in es
+    assert "Temperatura de 38 °C (100,4 °F) o más, o se siente muy mal: llame" in es
