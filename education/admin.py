@@ -23,7 +23,7 @@ from .governance.admin_settings import (  # noqa: F401
     SearchSynonymAdmin,
 )
 from .governance.admin_users import GuardedUserAdmin  # noqa: F401
-from .models import ChecklistItem, GlossaryTerm, Page, RedFlag
+from .models import ChecklistItem, GlossaryTerm, Page, QuestionPrompt, RedFlag
 from .selfcheck.admin import SelfCheckInline, SelfCheckPageMixin
 
 REVIEW_SOON_DAYS = 60
@@ -152,3 +152,20 @@ class RedFlagAdmin(GovernedAdmin):
 
     def view_on_site(self, obj: RedFlag) -> str:
         return "/es/get-help/" if obj.language == "es" else "/get-help/"
+
+
+@admin.register(QuestionPrompt)
+class QuestionPromptAdmin(GovernedAdmin):
+    """The question builder's prompts: drafts and two-person sign-off like checklist items."""
+
+    list_display = ["text", "group", "is_ask_me_3", "order", "published", "language", "updated_at"]
+    list_display_links = ["text"]
+    list_filter = ["language", "group", "is_ask_me_3", "published"]
+    search_fields = ["text"]
+    formfield_overrides = WIDE_FIELDS
+    readonly_fields = ["updated_at"]
+    fields = ["text", "group", "is_ask_me_3", "order", "published", *TRANSLATION_FIELDS,
+              "updated_at", SUMMARY_FIELD]  # fmt: skip
+
+    def view_on_site(self, obj: QuestionPrompt) -> str:
+        return "/es/questions/" if obj.language == "es" else "/questions/"

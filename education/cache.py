@@ -27,9 +27,17 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
-from .models import ChecklistItem, ContentVersion, GlossaryTerm, HelpSettings, Page, RedFlag
+from .models import (
+    ChecklistItem,
+    ContentVersion,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+    QuestionPrompt,
+    RedFlag,
+)
 
-CONTENT_MODELS = (Page, ChecklistItem, GlossaryTerm, HelpSettings, RedFlag)
+CONTENT_MODELS = (Page, ChecklistItem, GlossaryTerm, HelpSettings, RedFlag, QuestionPrompt)
 CACHE_SECONDS = 60 * 60
 VERSION_SECONDS = 2.0
 

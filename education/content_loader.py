@@ -8,7 +8,8 @@ and name its key. Every object created or updated gets a published revision with
 sign-off pending (governance.rules).
 
 Translations live in ``content/<language>/`` (e.g. ``content/es/``) in the same formats. Each is
-linked to its English original (pages by slug, checklist items by ``order``, glossary terms by
+linked to its English original (pages by slug, checklist items and question prompts by
+``order``, glossary terms by
 an ``"english"`` key naming the English term, or a ``"slug"`` key with the English term's
 slug) and to the English revision published when it was loaded (``source_revision``).
 """
@@ -28,6 +29,7 @@ from .models import (
     GlossaryTerm,
     HelpSettings,
     Page,
+    QuestionPrompt,
     RedFlag,
     Revision,
     ShippedContent,
@@ -196,6 +198,30 @@ def shipped_red_flags(content_dir: Path = CONTENT_DIR) -> list[dict]:
     return flags
 
 
+def shipped_questions(content_dir: Path = CONTENT_DIR) -> list[dict]:
+    """The question builder's prompts (``questions.json``), keyed like checklist items by
+    ``order``; a translation is linked to the English prompt with the same order."""
+    path = content_dir / "questions.json"
+    if not path.exists():
+        return []
+    prompts = []
+    for entry in _read_json(path):
+        group = entry.get("group")
+        if group not in QuestionPrompt.Group.values:
+            choices = ", ".join(QuestionPrompt.Group.values)
+            raise ContentError(f"questions.json: group must be one of {choices}, not {group!r}.")
+        prompts.append(
+            {
+                "text": entry["text"],
+                "group": group,
+                "is_ask_me_3": bool(entry.get("ask_me_3", False)),
+                "order": int(entry["order"]),
+                "published": bool(entry.get("published", True)),
+            }
+        )
+    return prompts
+
+
 def content_key(model: type[ShippedContent], values: dict, language: str = ENGLISH) -> str:
     """The shipped file entry an object comes from, e.g. ``page:fever`` or ``es:checklist:10``.
 
@@ -208,6 +234,8 @@ def content_key(model: type[ShippedContent], values: dict, language: str = ENGLI
         key = f"checklist:{values['order']}"
     elif model is RedFlag:
         key = f"red-flag:{values['order']}"
+    elif model is QuestionPrompt:
+        key = f"question:{values['order']}"
     else:
         key = f"glossary:{values['term'].lower()}"
     return key if language == ENGLISH else f"{language}:{key}"
@@ -275,6 +303,8 @@ def load_content(content_dir: Path = CONTENT_DIR) -> Report:
         _sync(GlossaryTerm, content_key(GlossaryTerm, values), values, report)
     for values in shipped_red_flags(content_dir):
         _sync(RedFlag, content_key(RedFlag, values), values, report)
+    for values in shipped_questions(content_dir):
+        _sync(QuestionPrompt, content_key(QuestionPrompt, values), values, report)
     for language in TRANSLATIONS:
         if (content_dir / language).is_dir():
             _load_translations(content_dir / language, language, report)
@@ -310,6 +340,9 @@ def _load_translations(directory: Path, language: str, report: Report) -> None:
     for values in shipped_red_flags(directory):
         links = _links(RedFlag, content_key(RedFlag, values), language)
         _sync(RedFlag, content_key(RedFlag, values, language), values, report, links)
+    for values in shipped_questions(directory):
+        links = _links(QuestionPrompt, content_key(QuestionPrompt, values), language)
+        _sync(QuestionPrompt, content_key(QuestionPrompt, values, language), values, report, links)
     path = directory / "glossary.json"
     entries = _read_json(path) if path.exists() else []
     for entry, values in zip(entries, shipped_glossary(directory), strict=True):

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import feedback, views
 from .booklet import views as booklet_views
+from .questions import views as question_views
 from .selfcheck import views as selfcheck_views
 
 urlpatterns = [
@@ -19,6 +20,7 @@ urlpatterns = [
     path("feedback/thanks/", feedback.thanks, name="feedback-thanks"),
     path("diary/", views.diary, name="diary"),
     path("diary/pdf/", views.diary_pdf, name="diary-pdf"),
+    path("questions/", question_views.question_builder, name="questions"),
     path("booklet/", booklet_views.booklet_page, name="booklet"),
     path("booklet/<str:filename>", booklet_views.booklet_pdf, name="booklet-pdf"),
 ]

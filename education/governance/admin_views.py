@@ -18,6 +18,7 @@ from ..models import (
     GlossaryTerm,
     HelpSettings,
     Page,
+    QuestionPrompt,
     RedFlag,
     ReviewerProfile,
     Revision,
@@ -117,6 +118,8 @@ def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
             "do_items": [i for i in items if i.kind == ChecklistItem.Kind.DO],
             "dont_items": [i for i in items if i.kind == ChecklistItem.Kind.DONT],
         }
+    if isinstance(draft, QuestionPrompt):
+        return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}
     terms = [t for t in GlossaryTerm.objects.published() if t.pk != draft.pk]
     terms = [*terms, draft] if draft.published else terms
     return "education/glossary.html", {"terms": sorted(terms, key=lambda t: t.term.casefold())}

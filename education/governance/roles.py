@@ -1,7 +1,7 @@
 """The three admin roles as groups with permissions, created by a data migration and kept
 in place after every ``migrate`` or test-database flush (post_migrate).
 
-- Content editors write drafts of pages, checklist items and glossary terms.
+- Content editors write drafts of pages, checklist items, glossary terms and question prompts.
 - Clinical reviewers read everything and approve drafts (and cannot approve their own).
 - Administrators manage users and reviewer profiles and can also edit content and safety
   settings (as drafts). They cannot change the groups' permissions (the roles are fixed here),
@@ -16,7 +16,9 @@ EDITORS = "Content editors"
 REVIEWERS = "Clinical reviewers"
 ADMINISTRATORS = "Administrators"
 
-CONTENT = ("page", "checklistitem", "glossaryterm", "selfcheckquestion", "redflag")
+CONTENT = (
+    "page", "checklistitem", "glossaryterm", "selfcheckquestion", "redflag", "questionprompt"
+)  # fmt: skip
 RECORDS = ("revision", "approval", "pagefeedback", "selfcheckanswer")
 SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
 PEOPLE = ("reviewerprofile",)

@@ -28,6 +28,7 @@ from ..models import (
     GlossaryTerm,
     HelpSettings,
     Page,
+    QuestionPrompt,
     RedFlag,
     ReviewerProfile,
     ReviewSettings,
@@ -39,7 +40,13 @@ from .concurrency import check_fresh, lock_object
 from .roles import is_reviewer
 from .snapshots import Snapshot, content_hash, json_value
 
-GOVERNED_MODELS: tuple[type[models.Model], ...] = (Page, ChecklistItem, GlossaryTerm, RedFlag)
+GOVERNED_MODELS: tuple[type[models.Model], ...] = (
+    Page,
+    ChecklistItem,
+    GlossaryTerm,
+    RedFlag,
+    QuestionPrompt,
+)
 # Safety settings: the fever temperature, the care team's numbers, search synonyms and the
 # review interval are drafts until a clinical reviewer approves them, exactly like pages.
 SETTINGS_MODELS: tuple[type[models.Model], ...] = (HelpSettings, ReviewSettings, SearchSynonym)

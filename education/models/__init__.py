@@ -5,13 +5,15 @@ Django and keeps ``from education.models import Page`` working.
 GlossaryTerm), ``site`` (HelpSettings, ContentVersion, SearchSynonym), ``translation`` (what a
 translatable row shares), ``revisions`` (Revision, Approval, ReviewSettings: governance),
 ``reviewers`` (ReviewerProfile: an approver's public name and role), ``feedback``
-(PageFeedback) and ``selfcheck`` (SelfCheckQuestion, SelfCheckAnswer).
-The submodules import each other directly, never this package.
+(PageFeedback), ``selfcheck`` (SelfCheckQuestion, SelfCheckAnswer) and ``questions``
+(QuestionPrompt: the question builder's list). The submodules import each other directly,
+never this package.
 """
 
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
 from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .questions import PROMPT_MAX_LENGTH, QuestionPrompt
 from .red_flags import RedFlag
 from .reviewers import ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
@@ -23,6 +25,7 @@ __all__ = [
     "CANONICAL_URL_NAMES",
     "ENGLISH",
     "NEGATIVE_START",
+    "PROMPT_MAX_LENGTH",
     "Approval",
     "ChecklistItem",
     "ContentVersion",
@@ -30,6 +33,7 @@ __all__ = [
     "HelpSettings",
     "Page",
     "PageFeedback",
+    "QuestionPrompt",
     "RedFlag",
     "ReviewSettings",
     "ReviewerProfile",

@@ -38,7 +38,7 @@ def test_shipped_pages_have_unique_slugs_titles_and_descriptions(pages):
 
 def test_links_between_shipped_pages_point_to_pages_that_exist(pages):
     slugs = {page["slug"] for page in pages}
-    known = {"/", "/learn/", "/checklist/", "/glossary/", "/search/", "/get-help/",
+    known = {"/", "/learn/", "/checklist/", "/glossary/", "/search/", "/get-help/", "/questions/",
              "/for-blood-banks/", "/schedule/", "/schedule/wallet-card/", "/diary/"}  # fmt: skip
     for page in pages:
         for target in re.findall(r"\]\((/[^)\s#]*)", page["body"]):
