@@ -118,7 +118,7 @@ def test_answering_without_javascript_shows_each_explanation_privately(shipped, 
         assert f'href="#{q["anchor"]}"' in page
     assert "You got 1 of 3." in page and "Read again:" in page
     assert "You did not answer this one." in page
-    assert "/get-help/" in page.split("self-check__ask", 1)[1][:400]  # until /questions/ exists
+    assert "/questions/" in page.split("self-check__ask", 1)[1][:400]
     assert not [r for r in caplog.records if "infusion-day" in r.getMessage()]
     assert "q" not in response.request.get("QUERY_STRING", "")
 
