@@ -4,25 +4,17 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from isatuximab_portal.lib.fields import LinkableRadioSelect
+from isatuximab_portal.lib.fields import paper_field
 
 from .wording import DEFAULT_WEEKS, MAX_WEEKS
 
-PAPER_CHOICES = [("a4", _("A4 (most countries)")), ("letter", _("US Letter (USA and Canada)"))]
 TYPE_WEEKS = format_lazy(
     _("Type a whole number of weeks from 1 to {most}, like 4."), most=MAX_WEEKS
 )
 
 
 class DiaryForm(forms.Form):
-    paper = forms.ChoiceField(
-        label=_("Paper size"),
-        choices=PAPER_CHOICES,
-        initial="a4",
-        required=False,
-        widget=LinkableRadioSelect,
-        error_messages={"invalid_choice": _("Choose A4 or US Letter.")},
-    )
+    paper = paper_field(_("Paper size"))
     weeks = forms.IntegerField(
         label=_("Number of weeks"),
         min_value=1,

@@ -7,9 +7,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from isatuximab_portal.lib.fields import LinkableRadioSelect
+from isatuximab_portal.lib.fields import paper_field
 
-from ..diary.forms import PAPER_CHOICES
 from .wording import MAX_OWN_QUESTIONS, OWN_MAX_LENGTH
 
 OWN_FIELD = re.compile(r"^own_(\d+)$")
@@ -50,14 +49,7 @@ class QuestionSheetForm(forms.Form):
         widget=ListedCheckboxes,
         error_messages={"invalid_choice": _("Choose questions from the list.")},
     )
-    paper = forms.ChoiceField(
-        label=_("Paper size"),
-        choices=PAPER_CHOICES,
-        initial="a4",
-        required=False,
-        widget=LinkableRadioSelect,
-        error_messages={"invalid_choice": _("Choose A4 or US Letter.")},
-    )
+    paper = paper_field(_("Paper size"))
 
     def __init__(self, *args, prompts=(), **kwargs) -> None:
         super().__init__(*args, **kwargs)

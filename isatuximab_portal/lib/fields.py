@@ -126,7 +126,7 @@ def with_hint(message):
     return format_lazy("{} {}", message, DATE_HINT)
 
 
-def paper_field(label: str, help_text: str) -> forms.ChoiceField:
+def paper_field(label: str, help_text: str = "") -> forms.ChoiceField:
     """Paper size for a PDF: optional, because a missing value means the default (A4)."""
     return forms.ChoiceField(
         label=label,
