@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString, mark_safe
 
 from .models import ChecklistItem
-from .rendering import Term, link_glossary
-from .site_text import fill
+from .text.rendering import Term, link_glossary
+from .text.site_text import fill
 
 # Words that mark the "carry your alert card" item, lower case, in each site language.
 ALERT_CARD_WORDS = ("alert card", "tarjeta de alerta")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import GlossaryTerm, HelpSettings, Page
 from .red_flags import by_tier, content_values, red_flags
-from .rendering import Term, page_html
+from .text.rendering import Term, page_html
 
 # A simple black-and-white line picture shown beside a page's main message where it helps the
 # reader act (issue 24, PEMAT item 26): static file and its alt text, by page slug.

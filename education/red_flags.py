@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from .models import HelpSettings
 from .models.red_flags import RedFlag
-from .site_text import fill, site_values
+from .text.site_text import fill, site_values
 from .translations import localised
 
 TIERS = tuple(RedFlag.Tier.values)  # most urgent first

@@ -43,7 +43,7 @@ PURE = [
     "card.pdf.wallet_card",
     "card.pdf.image",
     "education.diary.wording",
-    "education.fever",
+    "education.text.fever",
     "isatuximab_portal.lib.language",
     "isatuximab_portal.lib.dates",
 ]

@@ -14,13 +14,13 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from ..fever import degrees, to_fahrenheit
 from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
 from ..pages import glossary_terms, help_tiers
 from ..red_flags import content_values
-from ..rendering import page_html, unwrap_tables
 from ..selfcheck.context import printable_self_check
-from ..site_text import fill
+from ..text.fever import degrees, to_fahrenheit
+from ..text.rendering import page_html, unwrap_tables
+from ..text.site_text import fill
 from ..translations import alphabetical, localised
 from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, review_status
 

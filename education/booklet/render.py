@@ -20,7 +20,7 @@ import reportlab
 from django.template.loader import render_to_string
 from django.utils.translation import gettext
 
-from ..site_text import check_filled
+from ..text.site_text import check_filled
 from .editions import Edition
 
 if TYPE_CHECKING:

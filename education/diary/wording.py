@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from isatuximab_portal.lib.language import gettext
 
-from ..fever import fever_text
+from ..text.fever import fever_text
 
 DAYS_PER_WEEK = 7
 BLANK_CELLS_PER_DAY = 5  # date, two temperatures, symptoms, medicines

@@ -24,8 +24,8 @@ from ..models import (
     Revision,
 )
 from ..pages import page_context
-from ..readability import grade_level, hard_sentences
 from ..red_flags import preview_help
+from ..text.readability import grade_level, hard_sentences
 from . import rules as governance
 from .diff import revision_diff
 from .roles import is_reviewer

@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ..models import Approval, HelpSettings, Page, Revision
-from ..readability import hard_sentences
 from ..selfcheck.counts import most_often_wrong, pages_without_self_check
+from ..text.readability import hard_sentences
 from ..translations import is_out_of_date
 from . import rules as governance
 from .admin_records import feedback_totals

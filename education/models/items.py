@@ -8,8 +8,8 @@ from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from ..fever import FEVER_TOKEN
-from ..spelling_display import shown
+from ..text.fever import FEVER_TOKEN
+from ..text.spelling_display import shown
 from .pages import ShippedContent, fingerprint
 from .translation import Translatable, TranslatableQuerySet
 
@@ -145,7 +145,7 @@ class GlossaryTerm(Translatable, ShippedContent):
         English paperwork: those are the original's term and spellings, which the page marks
         as English; an English or untranslated term keeps its spellings exactly as written.
         In a translation, search variants, inflections and brands the definition names are left out
-        of both lines (``education/spelling_display.py``) but still link and search.
+        of both lines (``education/text/spelling_display.py``) but still link and search.
         """
         source = self.translation_of
         if source is None:

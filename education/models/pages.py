@@ -15,8 +15,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from ..fever import FEVER_TOKEN
-from ..readability import grade_level, spanish_score
+from ..text.fever import FEVER_TOKEN
+from ..text.readability import grade_level, spanish_score
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
 # Pages with their own top-level address instead of /learn/<slug>/ (slug -> URL name).

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
-from ..fever import FEVER_TOKEN
+from ..text.fever import FEVER_TOKEN
 from .pages import Page, ShippedContent
 from .revisions import Revision
 

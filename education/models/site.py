@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from ..fever import DEFAULT_FEVER_C, MAX_FEVER_C, MIN_FEVER_C, fever_text
+from ..text.fever import DEFAULT_FEVER_C, MAX_FEVER_C, MIN_FEVER_C, fever_text
 
 
 class HelpSettings(models.Model):

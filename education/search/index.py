@@ -23,8 +23,8 @@ from ..cache import current_version
 from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page
 from ..pages import help_tiers
 from ..red_flags import content_values
-from ..rendering import render_markdown
-from ..site_text import fill
+from ..text.rendering import render_markdown
+from ..text.site_text import fill
 from .fold import fold
 
 CACHE_SECONDS = 60 * 60

@@ -4,7 +4,7 @@ from django.urls import NoReverseMatch, reverse
 
 from ..governance.rules import published_revision
 from ..models import HelpSettings, Page
-from ..rendering import render_markdown
+from ..text.rendering import render_markdown
 from .headings import heading_titles
 from .questions import Marked, questions_in
 

@@ -8,9 +8,9 @@ needs a reviewer's approval. The public reads only the questions of the publishe
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..fever import replace_fever_token
 from ..governance.snapshots import json_value
 from ..models import Page, Revision, SelfCheckQuestion
+from ..text.fever import replace_fever_token
 
 SNAPSHOT_KEY = "self_check"
 FIELDS = ("key", "kind", "question", "choice_1", "choice_2", "choice_3", "answer",

@@ -12,8 +12,8 @@ from education.booklet import render
 from education.booklet.content import fever_threshold, rewrite_links
 from education.booklet.editions import EDITIONS, Edition
 from education.booklet.render import font_faces, local_fetcher
-from education.fever import degrees, to_fahrenheit
 from education.models import HelpSettings
+from education.text.fever import degrees, to_fahrenheit
 
 from .conftest import reader
 

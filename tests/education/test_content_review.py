@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 
 from education.content_loader import CONTENT_DIR, shipped_pages
-from education.readability import plain_text
+from education.text.readability import plain_text
 from schedule.regimens import REGIMENS
 
 REVIEW = [

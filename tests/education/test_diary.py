@@ -10,8 +10,8 @@ from pypdf import PdfReader
 
 from education.diary.pdf import render_diary_pdf
 from education.diary.wording import DEFAULT_WEEKS, MAX_WEEKS, diary_text
-from education.fever import fever_text
 from education.models import HelpSettings
+from education.text.fever import fever_text
 
 from .conftest import make_page
 

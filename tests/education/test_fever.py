@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
-from education.fever import fever_text, replace_fever_token, to_fahrenheit
 from education.models import HelpSettings
+from education.text.fever import fever_text, replace_fever_token, to_fahrenheit
 
 from .conftest import make_item, make_page
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from education.models import HelpSettings, QuestionPrompt
-from education.readability import grade_level, spanish_score
+from education.text.readability import grade_level, spanish_score
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 12, 7)

@@ -1,4 +1,4 @@
-from education.readability import grade_level, plain_text
+from education.text.readability import grade_level, plain_text
 
 
 def test_list_items_and_headings_count_as_sentences():
@@ -20,7 +20,7 @@ def test_empty_text_has_grade_zero():
 
 
 def test_it_lists_only_the_sentences_above_the_grade_hardest_first():
-    from education.readability import hard_sentences
+    from education.text.readability import hard_sentences
 
     text = (
         "## Summary\n\nYou sit in a chair. Immunosuppressive pharmacokinetic considerations "

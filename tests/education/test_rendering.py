@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from education.rendering import Term, link_glossary, page_html, render_markdown
+from education.text.rendering import Term, link_glossary, page_html, render_markdown
 
 ANTIBODY = Term(
     slug="monoclonal-antibody",

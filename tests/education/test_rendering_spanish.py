@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from education.booklet.content import printable_body
-from education.rendering import page_html, unwrap_tables
+from education.text.rendering import page_html, unwrap_tables
 
 TABLE = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 

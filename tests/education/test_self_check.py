@@ -13,9 +13,9 @@ from education import feedback
 from education.content_loader import load_content
 from education.governance import rules as governance
 from education.models import HelpSettings, Page, SelfCheckAnswer
-from education.readability import grade_level, spanish_score
 from education.selfcheck.headings import heading_ids
 from education.selfcheck.questions import SNAPSHOT_KEY
+from education.text.readability import grade_level, spanish_score
 from tests.second_factor import sign_in
 
 from .governance_helpers import approve_in_admin, editor, reviewer, save_in_admin

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from education.content_loader import CONTENT_DIR, shipped_pages
 from education.models import Page
-from education.readability import grade_level
+from education.text.readability import grade_level
 
 MAX_GRADE = 8
 MAX_MEDIAN_GRADE = 6

@@ -1,7 +1,7 @@
 """The shipped Spanish content (education/content/es/) against its English source.
 
 These tests read the files only (no database), so they hold before the loader knows Spanish.
-Readability uses the project's own Markdown-to-sentences step (education.readability) and the
+Readability uses the project's own Markdown-to-sentences step (education.text.readability) and the
 Spanish Fernández-Huerta formula of textstat 0.7.8: 70 or more is "bastante fácil", 80 or more
 "fácil", 90 or more "muy fácil".
 """
@@ -14,8 +14,8 @@ import pytest
 import textstat
 
 from education.content_loader import CONTENT_DIR, parse_page_file
-from education.fever import FEVER_TOKEN
-from education.readability import plain_text
+from education.text.fever import FEVER_TOKEN
+from education.text.readability import plain_text
 
 ES_DIR = CONTENT_DIR / "es"
 EN_PAGES = sorted((CONTENT_DIR / "pages").glob("*.md"))

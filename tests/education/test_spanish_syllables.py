@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from education import readability
-from education.spanish_syllables import syllables, word_syllables
+from education.text.spanish_syllables import syllables, word_syllables
 
 PAGES = sorted(Path(readability.__file__).parent.glob("content/es/pages/*.md"))
 

@@ -13,7 +13,7 @@ from django.test import Client
 from education.content_loader import load_content
 from education.governance import rules as governance
 from education.models import ChecklistItem, GlossaryTerm, Page
-from education.readability import spanish_band, spanish_score
+from education.text.readability import spanish_band, spanish_score
 from tests.second_factor import sign_in
 
 from .conftest import make_page, write_content

@@ -11,8 +11,8 @@ from education.booklet.content import booklet_context
 from education.booklet.editions import EDITIONS
 from education.booklet.render import build_booklet
 from education.models import ChecklistItem, Page
-from education.rendering import page_html
-from education.site_text import UnreplacedToken, fill, site_values
+from education.text.rendering import page_html
+from education.text.site_text import UnreplacedToken, fill, site_values
 from tests.booklet.conftest import needs_weasyprint  # noqa: F401 (a fixture)
 
 SITE = "https://guide.example.org/"

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from education.readability import grade_level
+from education.text.readability import grade_level
 
 TODAY = dt.date(2026, 3, 10)
 URL = "/schedule/wallet-card/"

@@ -10,7 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
-from education.readability import plain_text, spanish_score
+from education.text.readability import plain_text, spanish_score
 
 TODAY = dt.date(2026, 3, 10)
 URL = "/es/schedule/wallet-card/"

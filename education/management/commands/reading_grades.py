@@ -3,7 +3,7 @@ import statistics
 from django.core.management.base import BaseCommand
 
 from education.content_loader import CONTENT_DIR, shipped_pages
-from education.readability import grade_level, spanish_band, spanish_score
+from education.text.readability import grade_level, spanish_band, spanish_score
 
 SPANISH_TARGET = 70  # Fernández-Huerta: 70 or more is "bastante fácil" (fairly easy)
 

@@ -39,7 +39,7 @@ def fill(text: str, values: dict[str, str] | None = None) -> str:
     >>> fill("Call at {fevr}.")
     Traceback (most recent call last):
     ...
-    education.site_text.UnreplacedToken: unreplaced token {fevr} in: Call at {fevr}.
+    education.text.site_text.UnreplacedToken: unreplaced token {fevr} in: Call at {fevr}.
     """
     values = site_values() if values is None else values
     for name, value in values.items():
