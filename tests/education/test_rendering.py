@@ -101,7 +101,7 @@ def test_it_escapes_html_in_a_definition():
 
 
 def test_it_renders_a_page_once_and_then_uses_the_cache(monkeypatch):
-    from education import rendering
+    from education.text import rendering
 
     calls = []
     real = rendering.render_markdown

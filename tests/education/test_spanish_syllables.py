@@ -5,10 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from education import readability
+from education.text import readability
 from education.text.spanish_syllables import syllables, word_syllables
 
-PAGES = sorted(Path(readability.__file__).parent.glob("content/es/pages/*.md"))
+PAGES = sorted(Path(readability.__file__).parent.parent.glob("content/es/pages/*.md"))
+assert PAGES, "no shipped Spanish pages found"
 
 
 @pytest.mark.parametrize(
