@@ -140,7 +140,7 @@ def prepare(environment: Environment, **_kwargs) -> None:
     start = next_monday()
     calendar = {"weight": "70", "weight_unit": "kg", "start_date": start}
     calendar |= {"first_cycle": "1", "last_cycle": "12"}  # the 12-cycle calendar
-    card = {"name": "Test Patient", "start_date": start}
+    card = {"name": "Test Patient", "start_date": start, "output": "pdf"}  # the printable card
     setup.update(
         pages=pages,
         calendar=form_body(host, CALENDAR, calendar),
