@@ -51,9 +51,14 @@ STOP_WORDS = frozenset(
         r"\s+", "con cual cuando de del el en es la las lo los mi para por que se su un una y"
     )
 )
-# PostgreSQL text-search configuration for each site language: the built-in English or Spanish
-# stemming after ``unaccent`` (created by migration 0012_search_unaccent).
-SEARCH_CONFIGS = {"en": "isatuximab_english", "es": "isatuximab_spanish"}
+# PostgreSQL text-search configurations for each site language, (folded, plain): the built-in
+# English or Spanish stemming after ``unaccent`` (migration 0012_search_unaccent), so "vomitos"
+# finds "vómitos", and the plain one, because Spanish stemming only strips accented endings
+# ("recibirá" -> "recib") from the word as written. A document or query matches through either.
+SEARCH_CONFIGS = {
+    "en": ("isatuximab_english", "english"),
+    "es": ("isatuximab_spanish", "spanish"),
+}
 
 Phrase = tuple[str, ...]
 
@@ -164,25 +169,46 @@ def python_scores(docs: Sequence[Document], terms: Sequence[Term]) -> list[tuple
     return scores
 
 
-def tsquery(term: Term) -> str:
+def tsquery(term: Term, as_typed: dict[str, str] | None = None) -> str:
     """``to_tsquery`` text for a term: phrases joined by ``|``, words by ``<->``, prefixes
     marked ``:*``. Words hold only letters and digits, so the text is always valid and
-    carries no operators of the searcher's own."""
+    carries no operators of the searcher's own. ``as_typed`` gives a folded word back its
+    accents as the searcher typed it, for PostgreSQL's plain stemming ("recibirá" -> "recib").
+
+    >>> tsquery(Term((("recibira",),)), {"recibira": "recibirá"})
+    '(recibirá:*)'
+    """
+    typed = as_typed or {}
     return " | ".join(
-        "(" + " <-> ".join(w + (":*" if len(w) >= MIN_PREFIX else "") for w in phrase) + ")"
+        "("
+        + " <-> ".join(typed.get(w, w) + (":*" if len(w) >= MIN_PREFIX else "") for w in phrase)
+        + ")"
         for phrase in term.phrases
     )
+
+
+def typed_words(query: str) -> dict[str, str]:
+    """Each folded query word -> the word as typed (lower case, accents kept).
+
+    >>> typed_words("Recibirá vómitos")
+    {'recibira': 'recibirá', 'vomitos': 'vómitos'}
+    """
+    return {fold(word.casefold()): word.casefold() for word in WORD.findall(query)}
 
 
 POSTGRES_SCORES = """
 WITH docs AS (
     SELECT d.n,
-           setweight(to_tsvector(%s::regconfig, d.a), 'A')
-           || setweight(to_tsvector(%s::regconfig, d.b), 'B')
-           || setweight(to_tsvector(%s::regconfig, d.c), 'C') AS v
-    FROM unnest(%s::text[], %s::text[], %s::text[]) WITH ORDINALITY AS d(a, b, c, n)
+           setweight(to_tsvector(%(folded)s::regconfig, d.a)
+                     || to_tsvector(%(plain)s::regconfig, d.a), 'A')
+           || setweight(to_tsvector(%(folded)s::regconfig, d.b)
+                        || to_tsvector(%(plain)s::regconfig, d.b), 'B')
+           || setweight(to_tsvector(%(folded)s::regconfig, d.c)
+                        || to_tsvector(%(plain)s::regconfig, d.c), 'C') AS v
+    FROM unnest(%(a)s::text[], %(b)s::text[], %(c)s::text[]) WITH ORDINALITY AS d(a, b, c, n)
 ), terms AS (
-    SELECT to_tsquery(%s::regconfig, t) AS q FROM unnest(%s::text[]) AS t
+    SELECT to_tsquery(%(folded)s::regconfig, t) || to_tsquery(%(plain)s::regconfig, t) AS q
+    FROM unnest(%(terms)s::text[]) AS t
 )
 SELECT docs.n, count(*) FILTER (WHERE docs.v @@ terms.q), sum(ts_rank(docs.v, terms.q))
 FROM docs CROSS JOIN terms
@@ -191,7 +217,7 @@ GROUP BY docs.n
 
 
 def postgres_scores(
-    docs: Sequence[Document], terms: Sequence[Term], language: str = "en"
+    docs: Sequence[Document], terms: Sequence[Term], language: str = "en", query: str = ""
 ) -> list[tuple[int, float]]:
     """(terms matched, ts_rank summed over terms) for each document, by PostgreSQL.
 
@@ -201,9 +227,11 @@ def postgres_scores(
     """
     columns = [[re.sub(SEPARATORS, " ", doc.fields[i]) for doc in docs] for i in range(3)]
     with connection.cursor() as cursor:
-        config = SEARCH_CONFIGS.get(language, "simple")
-        queries = [tsquery(term) for term in terms]
-        cursor.execute(POSTGRES_SCORES, [config, config, config, *columns, config, queries])
+        folded, plain = SEARCH_CONFIGS.get(language, ("simple", "simple"))
+        a, b, c = columns
+        queries = [tsquery(term, typed_words(query)) for term in terms]
+        params = {"folded": folded, "plain": plain, "a": a, "b": b, "c": c, "terms": queries}
+        cursor.execute(POSTGRES_SCORES, params)
         rows = {n: (int(matched), float(rank)) for n, matched, rank in cursor.fetchall()}
     return [rows.get(n, (0, 0.0)) for n in range(1, len(docs) + 1)]
 
@@ -264,7 +292,7 @@ def search_site(query: str, language: str = "en") -> list[Result]:
         return []
     docs = documents(language)
     if connection.vendor == "postgresql":
-        scores = postgres_scores(docs, terms, language)
+        scores = postgres_scores(docs, terms, language, query[:MAX_QUERY_LENGTH])
     else:
         scores = python_scores(docs, terms)
     order = sorted(
