@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from education.models import ChecklistItem, GlossaryTerm, Page
 
@@ -75,3 +77,12 @@ def write_content(root: Path, pages: list[dict], checklist=None, glossary=None, 
         if data is not None:
             (root / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
     return root
+
+
+def migrate(targets):
+    """Migrate the test database to ``targets`` and return the app registry as it stood there
+    (the data-migration tests write rows through it)."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps

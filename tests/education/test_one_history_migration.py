@@ -15,7 +15,7 @@ from django.db.migrations.executor import MigrationExecutor
 from education.content_loader import load_content
 from education.models import GlossaryTerm
 
-from .conftest import write_content
+from .conftest import migrate, write_content
 
 BEFORE = [("education", "0006_languages")]
 AFTER = [("education", "0007_one_history")]
@@ -32,13 +32,6 @@ TERM = {
     "published": True, "language": "en", "content_key": "glossary:drip", "shipped_hash": "",
     "updated_at": WHEN,
 }  # fmt: skip
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 def rows(apps, model_name: str) -> list[dict]:

@@ -8,15 +8,10 @@ from django.db.migrations.executor import MigrationExecutor
 
 from education.governance.snapshots import content_hash
 
+from .conftest import migrate
+
 BEFORE = [("education", "0010_search_synonym_published")]
 AFTER = [("education", "0011_settings_under_sign_off")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db(transaction=True)
