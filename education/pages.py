@@ -1,10 +1,12 @@
 """What a content page shows, shared by the public views, the admin's draft preview and the
 booklet, so all three look the same and none of them imports another's views."""
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from .models import GlossaryTerm, HelpSettings, Page
 from .red_flags import by_tier, content_values, red_flags
+from .selfcheck.headings import with_heading_ids
 from .text.rendering import Term, page_html
 
 # A simple black-and-white line picture shown beside a page's main message where it helps the
@@ -41,3 +43,29 @@ def page_context(page: Page) -> dict:
 def help_tiers(language: str, help_settings: HelpSettings | None = None) -> dict[str, list[str]]:
     """The red flags of every regimen by tier, for the help block (includes/help_block.html)."""
     return by_tier(red_flags(language, None, help_settings))
+
+
+def get_help_context(
+    language: str,
+    help_settings: HelpSettings,
+    page: Page | None,
+    red_flag_tiers: dict[str, list[str]] | None = None,
+) -> dict:
+    """What education/get_help.html needs, for the public page, the search index and the admin's
+    previews: the red-flag tiers (rendered once, as ``help_block_html``, whose tier headings
+    carry the ids 'emergency', 'call-now' and 'next-visit'), and the governed get-help page's
+    title, main message and body when it is published (``page`` None: the tiers alone)."""
+    tiers = red_flag_tiers if red_flag_tiers is not None else help_tiers(language, help_settings)
+    block_context = {"help_settings": help_settings, "red_flag_tiers": tiers, "standalone": True}
+    context = {
+        "help_settings": help_settings,
+        "header_numbers": help_settings,
+        "red_flag_tiers": tiers,
+        "help_block_html": render_to_string("includes/help_block.html", block_context),
+        "page": page,
+        "body_html": "",
+    }
+    if page is not None:
+        body = page_html(page.body, glossary_terms(page.language), content_values(help_settings))
+        context["body_html"] = with_heading_ids(body)
+    return context

@@ -8,11 +8,9 @@ page bodies, checklist items and red flags get the site's fever number and phone
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext
-
 from .models import HelpSettings
 from .models.red_flags import RedFlag
-from .text.site_text import fill, site_values
+from .text.site_text import fill
 from .translations import localised
 
 TIERS = tuple(RedFlag.Tier.values)  # most urgent first
@@ -26,12 +24,7 @@ class Flag:
 
 def content_values(help_settings: HelpSettings | None = None) -> dict[str, str]:
     """The token values from the approved help settings, in the active language."""
-    hs = help_settings or HelpSettings.load()
-    return site_values(
-        hs.fever_threshold_c,
-        hs.emergency_number or gettext("999 in the UK, 112 in the EU, 911 in the US"),
-        hs.phone_24h or gettext("the 24-hour number your care team gave you"),
-    )
+    return (help_settings or HelpSettings.load()).token_values()
 
 
 def fill_content(text: str, help_settings: HelpSettings | None = None) -> str:

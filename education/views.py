@@ -15,8 +15,16 @@ from .diary.forms import DiaryForm
 from .diary.pdf import render_diary_pdf
 from .diary.wording import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, diary_text
 from .governance.rules import public_approval, published_revision
-from .models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from .pages import glossary_terms, help_tiers, page_context
+from .models import (
+    CANONICAL_URL_NAMES,
+    ENGLISH,
+    GET_HELP_SLUG,
+    ChecklistItem,
+    GlossaryTerm,
+    HelpSettings,
+    Page,
+)
+from .pages import get_help_context, glossary_terms, help_tiers, page_context
 from .red_flags import by_tier, content_values, red_flags
 from .search.engine import MAX_QUERY_LENGTH, search_site
 from .selfcheck.context import self_check_context
@@ -75,11 +83,34 @@ def page_render_context(page: Page) -> dict:
     }
 
 
+def get_help_render_context(page: Page | None) -> dict:
+    """get_help.html's context: the red-flag tiers, then the governed get-help page's wording
+    (when published) with approval and review dates."""
+    context = get_help_context(active_language(), HelpSettings.load(), page)
+    if page is not None:
+        context |= {"approval": public_approval(page), "out_of_date": is_out_of_date(page)}
+    return context
+
+
+def rendered_context(page: Page, self_check_result=None) -> tuple[str, dict]:
+    """The template and context that show ``page`` with its self-check (answered when
+    ``self_check_result`` is given). The get-help page shows under the red-flag tiers, so its
+    self-check may also send the reader back to a tier ('#call-now')."""
+    if page.slug == GET_HELP_SLUG:
+        context = get_help_render_context(page)
+        sections = context["help_block_html"] + context["body_html"]
+        template = "education/get_help.html"
+    else:
+        context = page_render_context(page)
+        sections = context["body_html"]
+        template = "education/page.html"
+    return template, context | self_check_context(page, sections, self_check_result)
+
+
 def render_page(request: HttpRequest, page: Page, self_check_result=None) -> HttpResponse:
     """The page, with its self-check (answered when ``self_check_result`` is given)."""
-    context = page_render_context(page)
-    context |= self_check_context(page, context["body_html"], self_check_result)
-    response = render(request, "education/page.html", context)
+    template, context = rendered_context(page, self_check_result)
+    response = render(request, template, context)
     if not page.is_published:
         add_never_cache_headers(response)
         patch_cache_control(response, private=True)
@@ -129,12 +160,13 @@ def glossary(request: HttpRequest) -> HttpResponse:
 @require_safe
 @cached_page
 def get_help(request: HttpRequest) -> HttpResponse:
-    help_settings = HelpSettings.load()
-    context = {
-        "help_settings": help_settings,
-        "red_flag_tiers": help_tiers(active_language(), help_settings),
-    }
-    return render(request, "education/get_help.html", context)
+    """The red-flag tiers first; then the governed get-help page and its self-check. Without
+    a published get-help page (content not loaded yet) the tiers still show."""
+    try:
+        page = _visible_page(request, GET_HELP_SLUG)
+    except Http404:
+        return render(request, "education/get_help.html", get_help_render_context(None))
+    return render_page(request, page)
 
 
 @require_safe

@@ -15,14 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..pages import glossary_terms, help_tiers
+from ..pages import get_help_context, glossary_terms, help_tiers
 from ..red_flags import content_values
 from ..selfcheck.context import printable_self_check
 from ..text.fever import degrees, to_fahrenheit
 from ..text.rendering import page_html, unwrap_tables
 from ..text.site_text import fill
 from ..translations import alphabetical, localised
-from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, review_status
+from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, get_help_page, review_status
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.
@@ -169,14 +169,36 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
 
 
 def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> dict:
-    """The blood-bank tear-out sheet and the review status for the imprint page."""
-    chapter = None
+    """The get-help page's wording and self-check (under the tiers), the blood-bank tear-out
+    sheet, and the review status for the imprint page."""
+    help_settings = HelpSettings.load()
+    values = content_values(help_settings)
+    chapter = help_chapter = None
     if sheet is not None:
         body = printable_body(sheet, terms, slugs, site_url)
         other = "" if sheet.language == language else sheet.language
         chapter = Chapter(sheet, BLOOD_BANK_ANCHOR, body, other)
-    printed = [*pages, *([sheet] if sheet else [])]
-    return {"blood_bank": chapter, "review_status": review_status(printed)}
+    help_page = get_help_page(language)
+    if help_page is not None:
+        help_chapter = Chapter(
+            help_page,
+            SECTION_ANCHORS["/get-help/"],
+            printable_body(help_page, terms, slugs, site_url, values),
+            "" if help_page.language == language else help_page.language,
+            printable_self_check(help_page, help_settings.fever_threshold_c, tiers_html(language)),
+        )
+    printed = [*([help_page] if help_page else []), *pages, *([sheet] if sheet else [])]
+    return {
+        "help_chapter": help_chapter,
+        "blood_bank": chapter,
+        "review_status": review_status(printed),
+    }
+
+
+def tiers_html(language: str) -> str:
+    """The get-help tiers as printed, so the get-help self-check can name the tier to re-read."""
+    help_settings = HelpSettings.load()
+    return get_help_context(language, help_settings, None)["help_block_html"]
 
 
 def glossary(language: str) -> list[GlossaryTerm]:

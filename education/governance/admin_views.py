@@ -12,8 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import translation
 
 from ..models import (
+    GET_HELP_SLUG,
     ChecklistItem,
     GlossaryTerm,
     HelpSettings,
@@ -23,7 +25,7 @@ from ..models import (
     ReviewerProfile,
     Revision,
 )
-from ..pages import page_context
+from ..pages import get_help_context, page_context
 from ..red_flags import preview_help
 from ..text.readability import grade_level, hard_sentences
 from . import rules as governance
@@ -101,16 +103,30 @@ def _settings_rows(draft) -> list[tuple[str, str]]:
     ]
 
 
+def _published_get_help() -> Page | None:
+    language = translation.get_language() or "en"
+    pages = Page.objects.published().filter(slug=GET_HELP_SLUG)
+    return pages.for_language(language).first() or pages.for_language("en").first()
+
+
 def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
     draft = governance.apply_snapshot(type(obj).objects.get(pk=obj.pk), revision.content)
     if isinstance(draft, HelpSettings):  # the public 'When to get help' page with these values
-        return "education/get_help.html", {"help_settings": draft}
+        return "education/get_help.html", get_help_context(
+            translation.get_language() or "en", draft, _published_get_help()
+        )
     if isinstance(draft, governance.SETTINGS_MODELS):
         return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}
+    if isinstance(draft, Page) and draft.slug == GET_HELP_SLUG:  # shown under the tiers
+        context = get_help_context(draft.language, HelpSettings.load(), draft)
+        return "education/get_help.html", context | {"approval": None}
     if isinstance(draft, Page):
         return "education/page.html", page_context(draft) | {"approval": None}
     if isinstance(draft, RedFlag):
-        return "education/get_help.html", preview_help(draft)
+        flags = preview_help(draft)
+        return "education/get_help.html", get_help_context(
+            draft.language, flags["help_settings"], None, flags["red_flag_tiers"]
+        )
     if isinstance(draft, ChecklistItem):
         items = [i for i in ChecklistItem.objects.published() if i.pk != draft.pk]
         items = sorted([*items, draft] if draft.published else items, key=lambda i: (i.order, i.pk))

@@ -35,6 +35,7 @@ from ..models import (
     Revision,
     SearchSynonym,
 )
+from ..selfcheck.anchors import missing_anchors
 from ..selfcheck.questions import SNAPSHOT_KEY, restore_working_copy, snapshot_questions
 from .concurrency import check_fresh, lock_object
 from .roles import is_reviewer
@@ -235,6 +236,24 @@ def check_can_approve(revision: Revision, user, seen_hash: str) -> None:
         )
 
 
+def check_self_check_links(revision: Revision) -> None:
+    """A page draft whose self-check links to a section its body does not have (a reworded
+    heading) cannot be approved, by whatever door the draft came in."""
+    content = revision.content
+    questions = content.get(SNAPSHOT_KEY) or []
+    if not questions or "body" not in content:
+        return
+    page = revision.content_object
+    missing = missing_anchors(getattr(page, "slug", ""), content["body"],
+                              (q["anchor"] for q in questions))  # fmt: skip
+    if missing:
+        raise GovernanceError(
+            "This draft cannot be published: a self-check question links to a section the page "
+            f"does not have ({', '.join(missing)}). Ask the editor to fix the question's "
+            "“section to re-read”."
+        )
+
+
 @transaction.atomic
 def approve(revision: Revision, user, seen_hash: str) -> Approval:
     """Sign off ``revision`` and publish it; the review dates restart from today.
@@ -244,6 +263,7 @@ def approve(revision: Revision, user, seen_hash: str) -> Approval:
     lock_object(revision.content_object)  # the same order as save_draft: object, then revision
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     check_can_approve(revision, user, seen_hash)
+    check_self_check_links(revision)
     profile = ReviewerProfile.of(user)
     name, role = profile.public_name, profile.public_role
     today = timezone.localdate()

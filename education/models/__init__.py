@@ -12,7 +12,14 @@ never this package.
 
 from .feedback import PageFeedback
 from .items import NEGATIVE_START, ChecklistItem, GlossaryTerm
-from .pages import CANONICAL_URL_NAMES, Page, ShippedContent, fingerprint, parse_sources
+from .pages import (
+    CANONICAL_URL_NAMES,
+    GET_HELP_SLUG,
+    Page,
+    ShippedContent,
+    fingerprint,
+    parse_sources,
+)
 from .questions import PROMPT_MAX_LENGTH, QuestionPrompt
 from .red_flags import RedFlag
 from .reviewers import ReviewerProfile
@@ -24,6 +31,7 @@ from .translation import ENGLISH, Translatable, TranslatableQuerySet
 __all__ = [
     "CANONICAL_URL_NAMES",
     "ENGLISH",
+    "GET_HELP_SLUG",
     "NEGATIVE_START",
     "PROMPT_MAX_LENGTH",
     "Approval",

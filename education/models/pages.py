@@ -20,7 +20,11 @@ from ..text.readability import grade_level, spanish_score
 from .translation import ENGLISH, Translatable, TranslatableQuerySet
 
 # Pages with their own top-level address instead of /learn/<slug>/ (slug -> URL name).
-CANONICAL_URL_NAMES = {"for-blood-banks": "for-blood-banks"}
+# Pages shown at their own address (URL name) instead of /learn/<slug>/, and not listed with the
+# learn pages: the blood-bank sheet, and get-help, whose governed wording (and self-check) sits
+# under the red-flag tiers on /get-help/.
+GET_HELP_SLUG = "get-help"
+CANONICAL_URL_NAMES = {"for-blood-banks": "for-blood-banks", GET_HELP_SLUG: "get-help"}
 
 _validate_url = URLValidator(schemes=["http", "https"])
 

@@ -11,9 +11,11 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext
 from simple_history.models import HistoricalRecords
 
 from ..text.fever import DEFAULT_FEVER_C, MAX_FEVER_C, MIN_FEVER_C, fever_text
+from ..text.site_text import site_values
 
 
 class HelpSettings(models.Model):
@@ -83,6 +85,15 @@ class HelpSettings(models.Model):
     def fever_text(self) -> str:
         """The fever threshold in both units, e.g. '38 °C (100.4 °F)'."""
         return fever_text(self.fever_threshold_c)
+
+    def token_values(self) -> dict[str, str]:
+        """The value of every content token ({fever}, {emergency_number}, {phone_24h}) from
+        these settings, in the active language (text.site_text.fill puts them in)."""
+        return site_values(
+            self.fever_threshold_c,
+            self.emergency_number or gettext("999 in the UK, 112 in the EU, 911 in the US"),
+            self.phone_24h or gettext("the 24-hour number your care team gave you"),
+        )
 
     def emergency_tel(self) -> str:
         return self.tel_href(self.emergency_number)

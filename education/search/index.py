@@ -20,8 +20,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from ..cache import current_version
-from ..models import ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..pages import help_tiers
+from ..models import GET_HELP_SLUG, ChecklistItem, GlossaryTerm, HelpSettings, Page
+from ..pages import get_help_context
 from ..red_flags import content_values
 from ..text.rendering import render_markdown
 from ..text.site_text import fill
@@ -89,15 +89,17 @@ def _page_documents(fever: dict[str, str], language: str) -> list[Document]:
                 html_to_text(render_markdown(_with_fever(page.body, fever))),
             ),
         )
-        for page in Page.objects.published().for_language(language)
+        # the get-help page is searched as it shows, under the tiers (_help_document)
+        for page in Page.objects.published().for_language(language).exclude(slug=GET_HELP_SLUG)
     ]
 
 
 def _help_document() -> Document:
     """The get-help page's main content, rendered as visitors see it."""
-    help_settings = HelpSettings.load()
-    tiers = help_tiers(translation.get_language() or "en", help_settings)
-    context = {"help_settings": help_settings, "red_flag_tiers": tiers}
+    language = translation.get_language() or "en"
+    pages = Page.objects.published().filter(slug=GET_HELP_SLUG)
+    page = pages.for_language(language).first() or pages.for_language("en").first()
+    context = get_help_context(language, HelpSettings.load(), page)
     rendered = render_to_string("education/get_help.html", context)
     main = _MAIN.search(rendered)
     body = main.group(1) if main else rendered

@@ -7,17 +7,45 @@ from the page's published revision (selfcheck.questions), never from these rows.
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 
 from ..governance import rules as governance
 from ..governance.admin import BASE_FIELD, SUMMARY_FIELD
 from ..governance.snapshots import content_hash
 from ..models import Revision, SelfCheckQuestion
+from .anchors import anchor_message, section_ids
 from .questions import SNAPSHOT_KEY, snapshot_questions
+
+
+class SelfCheckFormSet(BaseInlineFormSet):
+    """Each included question must link to a section the page (as edited in this same form)
+    has: rewording a heading that a question points to is refused here, with the edit kept in
+    the form, instead of silently breaking the question's "Read this part again" link."""
+
+    def clean(self) -> None:
+        super().clean()
+        page = self.instance  # the page form's cleaned values are already on it
+        sections = section_ids(page.slug, page.body or "")
+        broken = []
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            anchor = data.get("anchor")
+            if data.get("included") and anchor and anchor not in sections:
+                form.add_error("anchor", anchor_message(anchor, sections))
+                broken.append(anchor)
+        if broken:
+            raise ValidationError(
+                "A self-check question links to a section this page does not have: "
+                f"{', '.join(dict.fromkeys(broken))}. If you reworded a heading, change the "
+                "question's “section to re-read” to the new one (listed by the question)."
+            )
 
 
 class SelfCheckInline(admin.StackedInline):
     model = SelfCheckQuestion
+    formset = SelfCheckFormSet
     extra = 0
     can_delete = False  # untick "in the self-check" instead: answer counts point to questions
     fields = ["order", "key", "kind", "question", ("choice_1", "choice_2", "choice_3"),

@@ -36,10 +36,12 @@ def self_check_context(page: Page, body_html: str, result=None) -> dict:
     }
 
 
-def printable_self_check(page: Page, fever_c) -> tuple:
-    """The booklet's self-check for a chapter: (question, section title) pairs."""
+def printable_self_check(page: Page, fever_c, more_sections: str = "") -> tuple:
+    """The booklet's self-check for a chapter: (question, section title) pairs.
+    ``more_sections``: HTML of other headings the questions may send the reader back to (the
+    get-help tiers)."""
     questions = questions_in(published_revision(page), fever_c)
     if not questions:
         return ()
-    titles = heading_titles(render_markdown(page.body))
+    titles = heading_titles(more_sections + render_markdown(page.body))
     return tuple((q, titles.get(q.anchor, "")) for q in questions)

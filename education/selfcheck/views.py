@@ -14,8 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from .. import views
 from ..feedback import HONEYPOT, within_rate_limit
 from ..governance.rules import published_revision
-from ..models import HelpSettings
-from .context import self_check_context
+from ..models import GET_HELP_SLUG, HelpSettings
 from .counts import record_answers
 from .questions import mark, questions_in
 
@@ -32,8 +31,7 @@ def _answer(request: HttpRequest, slug: str) -> HttpResponse:
     if not request.POST.get(HONEYPOT) and within_rate_limit(request.path, prefix="selfcheck"):
         record_answers(result, revision)
     if "application/json" in request.headers.get("Accept", ""):
-        context = views.page_render_context(page)
-        context |= self_check_context(page, context["body_html"], result)
+        _template, context = views.rendered_context(page, result)
         html = render_to_string("includes/self_check.html", context, request=request)
         response = JsonResponse({"html": html, "right": result.right, "total": result.total})
     else:
@@ -50,3 +48,13 @@ def page(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method not in SAFE:
         return HttpResponseNotAllowed([*SAFE, "POST"])
     return views.page_detail(request, slug)
+
+
+@csrf_exempt
+def get_help(request: HttpRequest) -> HttpResponse:
+    """/get-help/: GET the page (cached); POST its self-check answered."""
+    if request.method == "POST":
+        return _answer(request, GET_HELP_SLUG)
+    if request.method not in SAFE:
+        return HttpResponseNotAllowed([*SAFE, "POST"])
+    return views.get_help(request)

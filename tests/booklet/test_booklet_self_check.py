@@ -43,3 +43,12 @@ def test_the_booklet_prints_the_questions_and_the_answers_apart(language, url, a
     ]  # fmt: skip
     assert pages_with and question_page and pages_with[0] > question_page[0]
     assert "/StructTreeRoot" in pdf.trailer["/Root"]
+    # the get-help section prints its own self-check too, sending the reader back to a tier
+    get_help = Page.objects.get(slug="get-help", language=language)
+    help_questions = published_revision(get_help).content[SNAPSHOT_KEY]
+    for q in help_questions:
+        if "{fever}" not in q["question"]:
+            assert flat(q["question"]) in text, q["key"]
+    assert f"{answers} {get_help.title}" in text
+    tier = "Urgent: call your 24-hour number now" if language == "en" else "Urgente: llame ya"
+    assert flat(tier) in text.split(f"{answers} {get_help.title}", 1)[1][:3000]

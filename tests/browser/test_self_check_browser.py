@@ -43,3 +43,33 @@ def test_a_self_check_is_answered_in_place_by_keyboard(page, axe_check, content,
     assert page.locator(".self-check__feedback").count() == 3
     assert page.context.cookies() == []
     axe_check(page)
+
+
+@pytest.mark.parametrize(
+    ("url", "score"),
+    [("/get-help/", "You got 1 of 4."), ("/es/get-help/", "Ha acertado 1 de 4.")],
+)
+def test_the_get_help_self_check_sends_the_reader_back_to_a_tier(
+    page, axe_check, content, url, score
+):
+    page.goto(url)
+    section = page.locator("[data-self-check]")
+    radios = section.locator("input[type=radio]")
+    radios.first.focus()
+    page.keyboard.press("ArrowDown")  # question 1: "Call your 24-hour number now" (right)
+    page.keyboard.press("Tab")  # question 2: "True" (wrong: call even without a fever)
+    page.keyboard.press("Space")
+    for _ in range(3):  # questions 3 and 4 left unanswered, then the button
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    summary = page.locator("#self-check-summary")
+    summary.wait_for()
+    assert score in summary.inner_text()
+    again = summary.locator('a[href="#call-now"]')
+    assert again.count() == 1
+    again.press("Enter")  # the link takes the reader to the 24-hour tier of this same page
+    assert page.url.endswith(f"{url}#call-now")
+    assert page.locator("#call-now").is_visible()
+    assert page.context.cookies() == []
+    axe_check(page)

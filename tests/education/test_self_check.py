@@ -22,8 +22,9 @@ from .governance_helpers import approve_in_admin, editor, reviewer, save_in_admi
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["infusion-day", "side-effects", "infections-and-vaccines", "blood-tests-and-transfusions",
-         "pregnancy-and-contraception", "pomalidomide", "lenalidomide", "dexamethasone",
+PAGES = ["get-help", "infusion-day", "side-effects", "infections-and-vaccines",
+         "blood-tests-and-transfusions", "pregnancy-and-contraception", "pomalidomide",
+         "lenalidomide", "dexamethasone",
          "bortezomib", "carfilzomib", "blood-clots", "steroid-effects", "nerve-damage",
          "heart-and-blood-pressure"]  # fmt: skip
 
@@ -50,7 +51,8 @@ def test_every_listed_page_has_a_published_self_check_of_3_to_5(shipped, languag
         questions = published_questions(slug, language)
         assert 3 <= len(questions) <= 5, slug
         html = Client().get(page.get_absolute_url()).content.decode()
-        ids = heading_ids(html.split('class="page-body">', 1)[1].split('id="self-check"', 1)[0])
+        # the sections before the questions (on get-help the red-flag tiers come first)
+        ids = heading_ids(html.split("<main", 1)[1].split('id="self-check"', 1)[0])
         for q in questions:
             assert q["anchor"] in ids, (slug, q["key"], q["anchor"])
             assert q["facts_ref"].startswith("FACTS"), q["key"]
