@@ -92,7 +92,9 @@ def env_cache(name: str) -> dict:
     if url.scheme != "unix" and url.path.strip("/") and not url.path.strip("/").isdigit():
         raise ImproperlyConfigured(f"{name}: the database after the / must be a number.")
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        # Django's Redis cache, but a Redis that is down or hangs gives misses, not 500s
+        # (isatuximab_portal/lib/resilient_cache.py).
+        "BACKEND": "isatuximab_portal.lib.resilient_cache.ResilientRedisCache",
         "LOCATION": raw,
         "KEY_PREFIX": "portal",
         # A Redis that hangs must not hang the site: give up on it after a few seconds.

@@ -31,7 +31,7 @@ def test_cache_url_refuses_junk(monkeypatch, raw):
 def test_cache_url_selects_redis_and_unset_stays_local(monkeypatch):
     monkeypatch.setenv("X_CACHE", " redis://cache.internal:6379/1 ")
     config = portal_settings.env_cache("X_CACHE")
-    assert config["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert config["BACKEND"] == "isatuximab_portal.lib.resilient_cache.ResilientRedisCache"
     assert config["LOCATION"] == "redis://cache.internal:6379/1"
     monkeypatch.setenv("X_CACHE", "")
     assert portal_settings.env_cache("X_CACHE")["BACKEND"].endswith("LocMemCache")

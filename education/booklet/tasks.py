@@ -10,7 +10,11 @@ try:
 except ImportError:  # Django 5.2: the backport
     from django_tasks import TaskResultStatus, task
 
+from datetime import timedelta
+
 from django.core.cache import cache
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from ..cache import read_version
 from . import store
@@ -23,6 +27,9 @@ BY_KEY = {edition.key: edition for edition in EDITIONS}
 STALE = "stale"
 UNAVAILABLE_KEY = "booklet:unavailable"
 UNAVAILABLE_SECONDS = 5 * 60
+# Finished task records older than this are deleted after each build, so the worker's table
+# does not grow with every content change (the same rule as `manage.py prune_db_task_results`).
+KEEP_RESULTS_DAYS = 14
 
 
 def queued_key(version: int, edition_key: str, language: str) -> str:
@@ -46,4 +53,13 @@ def build_edition(version: int, edition_key: str, language: str) -> str:
             raise
         cache.delete(UNAVAILABLE_KEY)
     cache.delete(queued_key(version, edition_key, language))
+    prune_finished_results()
     return outcome
+
+
+def prune_finished_results(days: int = KEEP_RESULTS_DAYS) -> int:
+    """Delete finished (successful or failed) task records older than ``days``; returns how
+    many. A failed build's record, with its traceback, stays in the admin that long."""
+    cutoff = timezone.now() - timedelta(days=days)
+    deleted, _ = DBTaskResult.objects.finished().filter(finished_at__lte=cutoff).delete()
+    return deleted

@@ -180,3 +180,27 @@ def test_the_database_worker_builds_what_a_request_queued(client, settings):
 
     assert DBTaskResult.objects.count() == 1
     assert DBTaskResult.objects.get().return_value == "built"
+
+
+@pytest.mark.django_db
+def test_each_build_deletes_task_records_older_than_two_weeks(settings):
+    """The worker's table does not grow with every content change: finished records older than
+    14 days go after each build (what `manage.py prune_db_task_results` would do)."""
+    import datetime
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = DATABASE
+    old_version = current_version() - 1  # a stale task: cheap, builds nothing
+    build_edition.enqueue(old_version, "a4-standard", "en")
+    call_command("db_worker", batch=True, startup_delay=False, stdout=StringIO())
+    first = DBTaskResult.objects.get()
+    assert first.return_value == "stale"
+    DBTaskResult.objects.filter(pk=first.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=15)
+    )
+    build_edition.enqueue(old_version, "a4-large", "en")
+    call_command("db_worker", batch=True, startup_delay=False, stdout=StringIO())
+    left = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
+    assert len(left) == 1 and "a4-large" in str(left[0])
