@@ -144,3 +144,12 @@ def test_a_broken_link_cannot_be_approved_by_any_door(shipped):
     cache.clear()
     assert "What if I have a reaction?" in Client().get("/learn/infusion-day/").content.decode()
     assert response.status_code in (200, 302, 403)
+
+
+@pytest.mark.parametrize("slug", ["nerve-damage", "steroid-effects", "pomalidomide"])
+def test_a_page_with_a_self_check_links_the_symptom_diary(shipped, slug):
+    """A tool to act with (PEMAT-P item 23): pages without the help block still offer the
+    diary, next to the self-check."""
+    html = Client().get(f"/learn/{slug}/").content.decode()
+    assert 'href="/diary/"' in html.split('class="page-body"', 1)[1]
+    assert "Print a symptom and temperature diary" in html
