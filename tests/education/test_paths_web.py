@@ -60,12 +60,17 @@ def test_every_emergency_number_dials(client):
         assert f'<a href="tel:{number}">{number}</a>' in main
 
 
-def test_the_header_line_dials_the_number_on_education_pages_only(client):
+def test_the_header_line_dials_the_number_on_every_page_but_get_help_and_errors(client):
     HelpSettings(phone_24h="0161 496 0000").save()
-    home_page = client.get("/").content.decode()
-    line = home_page.split('class="header-fever-call"', 1)[1].split("</div>", 1)[0]
-    assert 'href="tel:01614960000"' in line and "0161 496 0000" in line
+    for url in ("/", "/schedule/", "/schedule/wallet-card/", "/diary/", "/questions/",
+                "/es/schedule/", "/intended-use/"):  # fmt: skip
+        page = client.get(url).content.decode()
+        line = page.split('class="header-fever-call"', 1)[1].split("</div>", 1)[0]
+        assert 'href="tel:01614960000"' in line and "0161 496 0000" in line, url
     assert 'class="header-fever-call"' not in client.get("/get-help/").content.decode()
+    missing = client.get("/no-such-page/")
+    assert missing.status_code == 404
+    assert 'class="header-fever-call"' not in missing.content.decode()  # no query on errors
 
 
 def test_the_card_is_linked_from_home_menu_and_the_checklist_item(client):

@@ -12,6 +12,9 @@ from pypdf import PdfReader
 
 from education.text.readability import grade_level
 
+# The page header reads the approved 24-hour number (education/templatetags/help_numbers.py).
+pytestmark = pytest.mark.django_db
+
 TODAY = dt.date(2026, 3, 10)
 URL = "/schedule/wallet-card/"
 FILLED = {

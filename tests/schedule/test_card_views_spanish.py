@@ -12,6 +12,9 @@ from pypdf import PdfReader
 
 from education.text.readability import plain_text, spanish_score
 
+# The page header reads the approved 24-hour number (education/templatetags/help_numbers.py).
+pytestmark = pytest.mark.django_db
+
 TODAY = dt.date(2026, 3, 10)
 URL = "/es/schedule/wallet-card/"
 BLOOD_BANK_PAGE = "http://testserver/es/for-blood-banks/"
