@@ -160,7 +160,7 @@ def test_fields_radios_and_checkboxes_get_a_strong_focus_ring(phone, content, ur
         assert ratio >= 3, (url, index, style, ratio)
 
 
-@pytest.mark.parametrize("url", FORM_PAGES)
+@pytest.mark.parametrize("url", [*FORM_PAGES, "/learn/infusion-day/", "/questions/"])
 def test_radios_and_checkboxes_are_at_least_40_px_to_tap(phone, content, url):
     phone.goto(url)
     boxes = phone.locator("main input[type=radio], main input[type=checkbox]")
@@ -197,3 +197,54 @@ def test_hint_text_is_normal_weight_and_readable(phone, content, url):
         )
         assert int(style["weight"]) == 400
         assert contrast(rgb(style["color"]), (255, 255, 255)) >= 4.5
+
+
+@pytest.mark.parametrize(
+    "url",
+    [*FORM_PAGES, "/learn/infusion-day/", "/get-help/", "/questions/", "/es/get-help/"],
+)
+def test_no_radio_or_checkbox_covers_the_words_of_its_label(phone, content, url):
+    """The label may reach back under its box (a bigger target), but its words start after the
+    box: in the self-check and the question builder the box once hid their first letters."""
+    phone.goto(url)
+    boxes = phone.locator("main input[type=radio], main input[type=checkbox]")
+    assert boxes.count() > 0
+    for index in range(boxes.count()):
+        box = boxes.nth(index)
+        if not box.is_visible():
+            continue
+        gap = box.evaluate(
+            """el => { const label = el.labels && el.labels[0];
+                 if (!label) return null;
+                 const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT,
+                   {acceptNode: n => n.textContent.trim() ? NodeFilter.FILTER_ACCEPT
+                                                          : NodeFilter.FILTER_SKIP});
+                 const text = walker.nextNode();
+                 if (!text) return null;
+                 const range = document.createRange();
+                 const start = text.textContent.search(/\\S/);
+                 range.setStart(text, start); range.setEnd(text, start + 1);
+                 const words = range.getBoundingClientRect(), own = el.getBoundingClientRect();
+                 const sameLine = words.top < own.bottom && words.bottom > own.top;
+                 return sameLine ? words.left - own.right : 99; }"""
+        )
+        assert gap is None or gap >= 0, (url, index, gap)
+
+
+@pytest.mark.parametrize("url", [*FORM_PAGES, "/learn/infusion-day/", "/questions/"])
+def test_an_empty_radio_or_checkbox_has_an_edge_you_can_see(phone, content, url):
+    """WCAG 1.4.11: the edge of an unticked box is at least 3:1 against the page."""
+    phone.goto(url)
+    boxes = phone.locator("main input[type=radio]:not(:checked), main input[type=checkbox]")
+    assert boxes.count() > 0
+    for index in range(boxes.count()):
+        style = boxes.nth(index).evaluate(
+            """el => { const s = getComputedStyle(el);
+                 let node = el.parentElement, bg = 'rgba(0, 0, 0, 0)';
+                 while (node && /rgba\\(0, 0, 0, 0\\)|transparent/.test(bg)) {
+                   bg = getComputedStyle(node).backgroundColor; node = node.parentElement; }
+                 return {edge: s.borderTopColor, width: s.borderTopWidth,
+                         page: /rgba\\(0, 0, 0, 0\\)/.test(bg) ? 'rgb(255, 255, 255)' : bg}; }"""
+        )
+        ratio = contrast(rgb(style["edge"]), rgb(style["page"]))
+        assert ratio >= 3 and float(style["width"].rstrip("px")) >= 1, (url, index, style)
