@@ -10,10 +10,17 @@ from .selfcheck.headings import with_heading_ids
 from .text.rendering import Term, page_html
 
 # A simple black-and-white line picture shown beside a page's main message where it helps the
-# reader act (issue 24, PEMAT item 26): static file and its alt text, by page slug.
+# reader act (issue 24, PEMAT item 26): static file, alt text, width and height, by page slug.
 PAGE_PICTURES = {
-    "infusion-day": ("img/drip.svg", _("A drip bag and tube going into an arm")),
-    "side-effects": ("img/thermometer.svg", _("A thermometer")),
+    "infusion-day": ("img/drip.svg", _("A drip bag and tube going into an arm"), 48, 84),
+    "side-effects": ("img/thermometer.svg", _("A thermometer"), 48, 84),
+    # the main message says to carry the card and show it before a transfusion
+    "blood-tests-and-transfusions": (
+        "img/card.svg",
+        _("An alert card, the size of a bank card"),
+        72,
+        48,
+    ),
 }
 
 

@@ -52,6 +52,17 @@ class SelfCheckInline(admin.StackedInline):
               "answer", "explanation", "anchor", "facts_ref", "included"]  # fmt: skip
     verbose_name_plural = "Check what you understood (self-check questions, 3 to 5)"
 
+    def get_formset(self, request: HttpRequest, obj=None, **kwargs):
+        """The "section to re-read" box lists the page's sections as they are now."""
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is not None:
+            sections = section_ids(obj.slug, obj.body or "")
+            field = formset.form.base_fields["anchor"]
+            field.help_text = "The id of the heading to link to. This page's sections: " + (
+                ", ".join(sections) or "none yet: give the page a ## heading first"
+            )
+        return formset
+
 
 class SelfCheckPageMixin:
     """For PageAdmin: the draft is made in save_related, after the question rows are saved."""

@@ -143,3 +143,27 @@ def test_get_help_ends_with_a_short_summary_in_both_languages(client):
     assert "A temperature of 38 °C (100.4 °F) or more, or you feel very unwell: call" in text
     es = " ".join(client.get("/es/get-help/").content.decode().split()).replace("\u00a0", " ")
     assert "Temperatura de 38 °C (100,4 °F) o más, o se siente muy mal: llame" in es
+
+
+@pytest.mark.parametrize(
+    ("url", "src", "alt"),
+    [
+        ("/learn/infusion-day/", "drip.svg", "A drip bag and tube going into an arm"),
+        (
+            "/learn/blood-tests-and-transfusions/",
+            "card.svg",
+            "An alert card, the size of a bank card",
+        ),
+        ("/es/learn/blood-tests-and-transfusions/", "card.svg", "Una tarjeta de alerta"),
+    ],
+)
+def test_a_line_picture_stands_beside_the_action_it_helps_with(client, url, src, alt):
+    """PEMAT-P item 26: a picture where it helps the reader act, with its words for screen
+    readers, at its own size (the card is wide, the drip tall)."""
+    load_content()
+    cache.clear()
+    main = main_of(client.get(url).content.decode())
+    img = re.search(r'<img class="step-picture"[^>]*>', main).group(0)
+    assert f"/static/img/{src}" in img and f'alt="{alt}' in img
+    width, height = (int(n) for n in re.search(r'width="(\d+)" height="(\d+)"', img).groups())
+    assert (width > height) == (src == "card.svg")

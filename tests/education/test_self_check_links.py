@@ -153,3 +153,11 @@ def test_a_page_with_a_self_check_links_the_symptom_diary(shipped, slug):
     html = Client().get(f"/learn/{slug}/").content.decode()
     assert 'href="/diary/"' in html.split('class="page-body"', 1)[1]
     assert "Print a symptom and temperature diary" in html
+
+
+def test_the_admin_lists_the_sections_a_question_can_link_to(shipped):
+    page = Page.objects.get(slug="get-help", language="en")
+    as_editor = Client()
+    sign_in(as_editor, editor())
+    html = as_editor.get(f"/admin/education/page/{page.pk}/change/").content.decode()
+    assert "sections: emergency, call-now, next-visit, in-short" in html
