@@ -219,6 +219,7 @@ def test_every_new_word_is_in_the_glossary():
         ("isa-vrd", "people who cannot have a stem cell transplant", "not planned"),
     ],
 )
+@pytest.mark.django_db  # the page header reads the approved 24-hour number
 def test_the_calendar_describes_each_regimen_as_the_label_does(client, slug, present, gone):
     assert present in REGIMENS[slug].who_for
     assert gone not in REGIMENS[slug].who_for
