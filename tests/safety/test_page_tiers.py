@@ -2,10 +2,10 @@
 that says "call your team (or your 24-hour number) straight away" never holds a sign that the
 governed red flags put in the emergency tier, in any shipped page, English or Spanish.
 
-Found by the PEMAT review of issue 26: the steroid page said to "tell your team" about chest
-pain, and the pomalidomide and lenalidomide pages listed chest pain and a swollen face under
-"call your team straight away"; the red flags (FACTS-partner-drugs P5) say call the emergency
-number.
+Found by the PEMAT reviews of issue 26: the steroid page said to "tell your team" about chest
+pain, the pomalidomide and lenalidomide pages listed chest pain and a swollen face, and the
+bortezomib page fainting, under "call your team straight away"; the red flags
+(FACTS-partner-drugs P5) say call the emergency number.
 """
 
 import re
@@ -17,9 +17,11 @@ from education.text.rendering import render_markdown
 
 # Emergency-tier signs as pages word them (content/red_flags.json, tier "emergency").
 EMERGENCY = {
-    "en": ("chest pain", "swelling of your face", "bad trouble breathing"),
-    "es": ("dolor en el pecho", "hinchazón de la cara", "le cuesta mucho respirar"),
-}
+    "en": ("chest pain", "swelling of your face", "bad trouble breathing", "fainting",
+           "pass out"),
+    "es": ("dolor en el pecho", "hinchazón de la cara", "le cuesta mucho respirar", "desmayo",
+           "se desmaya"),
+}  # fmt: skip
 # A lead-in that asks for a call to the team or the 24-hour line (not the emergency number).
 CALL_NOW = {
     "en": re.compile(r"(call|tell) your (care )?team|24-hour number", re.I),
