@@ -4,7 +4,7 @@ booklet, so all three look the same and none of them imports another's views."""
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from .models import GlossaryTerm, HelpSettings, Page
+from .models import ENGLISH, GET_HELP_SLUG, GlossaryTerm, HelpSettings, Page
 from .red_flags import by_tier, content_values, red_flags
 from .selfcheck.headings import with_heading_ids
 from .text.rendering import Term, page_html
@@ -50,6 +50,12 @@ def page_context(page: Page) -> dict:
 def help_tiers(language: str, help_settings: HelpSettings | None = None) -> dict[str, list[str]]:
     """The red flags of every regimen by tier, for the help block (includes/help_block.html)."""
     return by_tier(red_flags(language, None, help_settings))
+
+
+def published_get_help(language: str) -> Page | None:
+    """The published get-help page in ``language`` (the English one where not translated)."""
+    pages = Page.objects.published().filter(slug=GET_HELP_SLUG)
+    return pages.for_language(language).first() or pages.for_language(ENGLISH).first()
 
 
 def get_help_context(

@@ -15,14 +15,14 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..pages import get_help_context, glossary_terms, help_tiers
+from ..pages import get_help_context, glossary_terms, help_tiers, published_get_help
 from ..red_flags import content_values
 from ..selfcheck.context import printable_self_check
 from ..text.fever import degrees, to_fahrenheit
 from ..text.rendering import page_html, unwrap_tables
 from ..text.site_text import fill
 from ..translations import alphabetical, localised
-from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, get_help_page, review_status
+from .paper import BLOOD_BANK_ANCHOR, BLOOD_BANK_SLUG, blood_bank_page, review_status
 
 # The usual fever threshold (FACTS.md: call the 24-hour number at 38 °C or higher), used until
 # the site setting for it exists or while it is empty.
@@ -178,7 +178,7 @@ def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> di
         body = printable_body(sheet, terms, slugs, site_url)
         other = "" if sheet.language == language else sheet.language
         chapter = Chapter(sheet, BLOOD_BANK_ANCHOR, body, other)
-    help_page = get_help_page(language)
+    help_page = published_get_help(language)  # printed under the tiers, with its self-check
     if help_page is not None:
         help_chapter = Chapter(
             help_page,

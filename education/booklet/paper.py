@@ -8,7 +8,7 @@ wording like every chapter (never a copy), in the booklet's language where trans
 from dataclasses import dataclass
 
 from ..governance.rules import public_approval
-from ..models import CANONICAL_URL_NAMES, GET_HELP_SLUG, Page
+from ..models import CANONICAL_URL_NAMES, Page
 from ..translations import localised
 
 BLOOD_BANK_SLUG = "for-blood-banks"
@@ -27,23 +27,11 @@ class ReviewStatus:
         return self.total - self.signed
 
 
-def _own_address_page(slug: str, language: str) -> Page | None:
-    """A published page shown at its own address, in ``language`` (English where not
-    translated)."""
-    pages = Page.objects.filter(slug__in=CANONICAL_URL_NAMES)
-    found = localised(pages, language, key=lambda p: (p.order, p.title))
-    return next((p for p in found if p.slug == slug), None)
-
-
 def blood_bank_page(language: str) -> Page | None:
     """The published "For blood banks" page in ``language`` (English where not translated)."""
-    return _own_address_page(BLOOD_BANK_SLUG, language)
-
-
-def get_help_page(language: str) -> Page | None:
-    """The published get-help page (printed in the booklet's "When to get help" section, under
-    the tiers, with its self-check), in ``language`` (English where not translated)."""
-    return _own_address_page(GET_HELP_SLUG, language)
+    pages = Page.objects.filter(slug__in=CANONICAL_URL_NAMES)
+    found = localised(pages, language, key=lambda p: (p.order, p.title))
+    return next((p for p in found if p.slug == BLOOD_BANK_SLUG), None)
 
 
 def review_status(pages: list[Page]) -> ReviewStatus:

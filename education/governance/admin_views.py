@@ -25,7 +25,7 @@ from ..models import (
     ReviewerProfile,
     Revision,
 )
-from ..pages import get_help_context, page_context
+from ..pages import get_help_context, page_context, published_get_help
 from ..red_flags import preview_help
 from ..text.readability import grade_level, hard_sentences
 from . import rules as governance
@@ -103,17 +103,12 @@ def _settings_rows(draft) -> list[tuple[str, str]]:
     ]
 
 
-def _published_get_help() -> Page | None:
-    language = translation.get_language() or "en"
-    pages = Page.objects.published().filter(slug=GET_HELP_SLUG)
-    return pages.for_language(language).first() or pages.for_language("en").first()
-
-
 def _preview_context(obj, revision: Revision) -> tuple[str, dict]:
     draft = governance.apply_snapshot(type(obj).objects.get(pk=obj.pk), revision.content)
     if isinstance(draft, HelpSettings):  # the public 'When to get help' page with these values
+        language = translation.get_language() or "en"
         return "education/get_help.html", get_help_context(
-            translation.get_language() or "en", draft, _published_get_help()
+            language, draft, published_get_help(language)
         )
     if isinstance(draft, governance.SETTINGS_MODELS):
         return "admin/education/settings_preview.html", {"rows": _settings_rows(draft)}

@@ -21,7 +21,7 @@ from django.utils.translation import gettext
 
 from ..cache import current_version
 from ..models import GET_HELP_SLUG, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..pages import get_help_context
+from ..pages import get_help_context, published_get_help
 from ..red_flags import content_values
 from ..text.rendering import render_markdown
 from ..text.site_text import fill
@@ -97,9 +97,7 @@ def _page_documents(fever: dict[str, str], language: str) -> list[Document]:
 def _help_document() -> Document:
     """The get-help page's main content, rendered as visitors see it."""
     language = translation.get_language() or "en"
-    pages = Page.objects.published().filter(slug=GET_HELP_SLUG)
-    page = pages.for_language(language).first() or pages.for_language("en").first()
-    context = get_help_context(language, HelpSettings.load(), page)
+    context = get_help_context(language, HelpSettings.load(), published_get_help(language))
     rendered = render_to_string("education/get_help.html", context)
     main = _MAIN.search(rendered)
     body = main.group(1) if main else rendered

@@ -95,6 +95,10 @@ def test_the_get_help_wording_is_a_governed_page(shipped):
     assert approve_in_admin(as_reviewer, page, draft.number).status_code == 302
     cache.clear()
     assert "on the fridge" in Client().get("/get-help/").content.decode()
+    # the reviewer previewed it as it shows: under the tiers, with the draft's wording
+    preview = f"/admin/education/page/{page.pk}/revisions/{draft.number}/preview/"
+    shown = as_reviewer.get(preview).content.decode()
+    assert 'id="call-now"' in shown and "on the fridge" in shown
     assert Client().get("/learn/get-help/")["Location"] == "/get-help/"
     learn = Client().get("/learn/").content.decode()
     assert 'href="/learn/get-help/"' not in learn  # not listed twice: it has its own place
