@@ -88,7 +88,11 @@ def get_help_render_context(page: Page | None) -> dict:
     (when published) with approval and review dates."""
     context = get_help_context(active_language(), HelpSettings.load(), page)
     if page is not None:
-        context |= {"approval": public_approval(page), "out_of_date": is_out_of_date(page)}
+        context |= {
+            "approval": public_approval(page),
+            "out_of_date": is_out_of_date(page),
+            "english_url": english_url(page) if page.translation_of_id else "",
+        }
     return context
 
 

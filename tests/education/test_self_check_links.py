@@ -95,6 +95,10 @@ def test_the_get_help_wording_is_a_governed_page(shipped):
     assert approve_in_admin(as_reviewer, page, draft.number).status_code == 302
     cache.clear()
     assert "on the fridge" in Client().get("/get-help/").content.decode()
+    # the Spanish translation now says the English page changed, like any translated page
+    spanish = Client().get("/es/get-help/").content.decode()
+    assert "La página en inglés cambió" in spanish
+    assert re.search(r'<a href="/get-help/"[^>]*>Lea la página en inglés', spanish)
     # the reviewer previewed it as it shows: under the tiers, with the draft's wording
     preview = f"/admin/education/page/{page.pk}/revisions/{draft.number}/preview/"
     shown = as_reviewer.get(preview).content.decode()
