@@ -191,16 +191,19 @@ def test_each_build_deletes_task_records_older_than_two_weeks(settings):
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
+    from education.booklet.tasks import TaskResultStatus
+
     settings.TASKS = DATABASE
     old_version = current_version() - 1  # a stale task: cheap, builds nothing
-    build_edition.enqueue(old_version, "a4-standard", "en")
-    call_command("db_worker", batch=True, startup_delay=False, stdout=StringIO())
-    first = DBTaskResult.objects.get()
-    assert first.return_value == "stale"
-    DBTaskResult.objects.filter(pk=first.pk).update(
-        finished_at=timezone.now() - datetime.timedelta(days=15)
-    )
-    build_edition.enqueue(old_version, "a4-large", "en")
-    call_command("db_worker", batch=True, startup_delay=False, stdout=StringIO())
-    left = list(DBTaskResult.objects.values_list("args_kwargs", flat=True))
-    assert len(left) == 1 and "a4-large" in str(left[0])
+    ids = {}
+    for edition, days in [("a4-standard", 15), ("a4-large", 13), ("letter-standard", 20)]:
+        ids[edition] = build_edition.enqueue(old_version, edition, "en").id
+        DBTaskResult.objects.filter(pk=ids[edition]).update(
+            status=TaskResultStatus.SUCCESSFUL if days != 20 else TaskResultStatus.FAILED,
+            finished_at=timezone.now() - datetime.timedelta(days=days),
+        )
+    waiting = build_edition.enqueue(old_version, "letter-large", "en").id  # never pruned
+    assert DBTaskResult.objects.count() == 4
+    assert build_edition.call(old_version, "letter-large", "en") == "stale"  # what the worker runs
+    left = {str(pk) for pk in DBTaskResult.objects.values_list("pk", flat=True)}
+    assert left == {str(ids["a4-large"]), str(waiting)}  # 15 and 20 days old: gone
