@@ -71,29 +71,33 @@ def _visible_page(request: HttpRequest, slug: str) -> Page:
     return page
 
 
-def page_render_context(page: Page) -> dict:
-    """page.html's context; the section headings get ids so a self-check can link to them."""
-    context = page_context(page)
-    return context | {
-        "body_html": with_heading_ids(context["body_html"]),
+def _review_context(page: Page) -> dict:
+    """Who approved the page, and whether its English original changed since translation."""
+    return {
         "approval": public_approval(page),
-        "feedback_revision": published_revision(page),
         "out_of_date": is_out_of_date(page),
         "english_url": english_url(page) if page.translation_of_id else "",
     }
+
+
+def page_render_context(page: Page) -> dict:
+    """page.html's context; the section headings get ids so a self-check can link to them."""
+    context = page_context(page)
+    return (
+        context
+        | _review_context(page)
+        | {
+            "body_html": with_heading_ids(context["body_html"]),
+            "feedback_revision": published_revision(page),
+        }
+    )
 
 
 def get_help_render_context(page: Page | None) -> dict:
     """get_help.html's context: the red-flag tiers, then the governed get-help page's wording
     (when published) with approval and review dates."""
     context = get_help_context(active_language(), HelpSettings.load(), page)
-    if page is not None:
-        context |= {
-            "approval": public_approval(page),
-            "out_of_date": is_out_of_date(page),
-            "english_url": english_url(page) if page.translation_of_id else "",
-        }
-    return context
+    return context | _review_context(page) if page is not None else context
 
 
 def rendered_context(page: Page, self_check_result=None) -> tuple[str, dict]:

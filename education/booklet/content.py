@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from ..models import CANONICAL_URL_NAMES, ENGLISH, ChecklistItem, GlossaryTerm, HelpSettings, Page
-from ..pages import get_help_context, glossary_terms, help_tiers, published_get_help
+from ..pages import get_help_context, glossary_terms, published_get_help
 from ..red_flags import content_values
 from ..selfcheck.context import printable_self_check
 from ..text.fever import degrees, to_fahrenheit
@@ -139,6 +139,8 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
     fever_c, fever_f = fever_threshold(help_settings)
     values = content_values(help_settings)
     items = [_filled(item, values) for item in items]
+    # the get-help tiers, rendered once: printed, and read for the get-help self-check's titles
+    help_block = get_help_context(language, help_settings, None)
     return {
         "site_name": gettext(settings.SITE_NAME),  # in the catalogue (context_processors.py)
         "site_url": site_url,
@@ -160,18 +162,29 @@ def booklet_context(site_url: str, language: str = ENGLISH) -> dict:
         "dont_items": [item for item in items if item.kind == ChecklistItem.Kind.DONT],
         "terms": glossary(language),
         "help_settings": help_settings,
-        "red_flag_tiers": help_tiers(language, help_settings),
+        "red_flag_tiers": help_block["red_flag_tiers"],
+        "help_block_html": help_block["help_block_html"],
         "fever_c": fever_c,
         "fever_f": fever_f,
         "sourced_pages": [page for page in pages if page.source_list()],
-        **_paper_parts(pages, sheet, terms, slugs, site_url, language),
+        **_paper_parts(
+            pages,
+            sheet,
+            terms,
+            slugs,
+            site_url,
+            language,
+            help_settings,
+            help_block["help_block_html"],
+        ),
     }
 
 
-def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> dict:
-    """The get-help page's wording and self-check (under the tiers), the blood-bank tear-out
-    sheet, and the review status for the imprint page."""
-    help_settings = HelpSettings.load()
+def _paper_parts(
+    pages, sheet, terms, slugs, site_url: str, language: str, help_settings, tiers_html: str
+) -> dict:
+    """The get-help page's wording and self-check (under the tiers, ``tiers_html``), the
+    blood-bank tear-out sheet, and the review status for the imprint page."""
     values = content_values(help_settings)
     chapter = help_chapter = None
     if sheet is not None:
@@ -185,7 +198,7 @@ def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> di
             SECTION_ANCHORS["/get-help/"],
             printable_body(help_page, terms, slugs, site_url, values),
             "" if help_page.language == language else help_page.language,
-            printable_self_check(help_page, help_settings.fever_threshold_c, tiers_html(language)),
+            printable_self_check(help_page, help_settings.fever_threshold_c, tiers_html),
         )
     printed = [*([help_page] if help_page else []), *pages, *([sheet] if sheet else [])]
     return {
@@ -193,12 +206,6 @@ def _paper_parts(pages, sheet, terms, slugs, site_url: str, language: str) -> di
         "blood_bank": chapter,
         "review_status": review_status(printed),
     }
-
-
-def tiers_html(language: str) -> str:
-    """The get-help tiers as printed, so the get-help self-check can name the tier to re-read."""
-    help_settings = HelpSettings.load()
-    return get_help_context(language, help_settings, None)["help_block_html"]
 
 
 def glossary(language: str) -> list[GlossaryTerm]:
