@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import CANONICAL_URL_NAMES, Page
 from tests.booklet.conftest import needs_weasyprint  # noqa: F401 (fixture)
@@ -48,9 +49,9 @@ def test_the_booklet_link_is_reached_by_keyboard_and_gives_the_pdf(page, content
 
 def test_the_booklet_link_is_not_printed(page, content):
     page.goto("/learn/")
-    assert page.locator(".booklet-link").is_visible()
+    expect(page.locator(".booklet-link")).to_be_visible()
     page.emulate_media(media="print")
-    assert not page.locator(".booklet-link").is_visible()
+    expect(page.locator(".booklet-link")).to_be_hidden()
 
 
 def test_the_booklet_page_offers_every_edition(page, content):

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 TODAY = dt.date(2026, 3, 10)
@@ -62,10 +63,10 @@ def fill_form_with_keyboard(page, weight: str = "70,5") -> None:
 
 def test_it_has_no_axe_violations_on_the_form_with_the_optional_section_open(page, axe_check):
     page.goto("/schedule/")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     axe_check(page)
     page.locator("#other-medicines > summary").click()
-    assert page.locator("#id_days_isa-pd_pomalidomide_0").is_visible()
+    expect(page.locator("#id_days_isa-pd_pomalidomide_0")).to_be_visible()
     assert page.input_value("#id_days_isa-pd_pomalidomide_0") == "1-21"
     axe_check(page)
 
@@ -90,7 +91,7 @@ def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_che
     assert "mg" not in page.inner_text("main")
     axe_check(page)
     # Neither answer is chosen or highlighted (issue 24).
-    assert page.locator("input[name='weight_checked']:checked").count() == 0
+    expect(page.locator("input[name='weight_checked']:checked")).to_have_count(0)
     assert page.locator(".weight-question .btn-primary").inner_text() == "Continue"
     tab_to(page, ".weight-question button.btn-primary")
     page.keyboard.press("Enter")  # no answer chosen: asked again, the message by the question
@@ -158,10 +159,12 @@ def test_it_prints_cleanly_in_black_and_white(us_page, axe_check):
     fill_form_with_keyboard(page)
     page.wait_for_selector("#next-visit")
     page.emulate_media(media="print")
-    assert not page.locator(".site-nav").is_visible()
-    assert not page.locator("button[value=pdf]").is_visible()
-    assert page.locator("table.month-grid").first.is_visible()
-    assert page.get_by_text("Confirm every date and dose with your care team").first.is_visible()
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator("button[value=pdf]")).to_be_hidden()
+    expect(page.locator("table.month-grid").first).to_be_visible()
+    expect(
+        page.get_by_text("Confirm every date and dose with your care team").first
+    ).to_be_visible()
     overflowing = page.evaluate(
         """() => [...document.querySelectorAll('.month-grid td, .day-table td')]
               .filter(td => td.scrollWidth > td.clientWidth + 1).length"""
@@ -181,7 +184,7 @@ def test_the_optional_section_shows_only_the_chosen_treatments_boxes(page):
     page.goto("/schedule/")
     page.locator("#other-medicines > summary").click()
     page.select_option("#id_regimen", "isa-vrd-induction")
-    assert page.locator("#id_days_isa-vrd-induction_lenalidomide_0").is_visible()
+    expect(page.locator("#id_days_isa-vrd-induction_lenalidomide_0")).to_be_visible()
     assert page.input_value("#id_days_isa-vrd-induction_lenalidomide_0") == "1-14, 22-35"
-    assert not page.locator("#id_days_isa-pd_pomalidomide_0").is_visible()
+    expect(page.locator("#id_days_isa-pd_pomalidomide_0")).to_be_hidden()
     assert page.input_value("#id_days_isa-vrd_lenalidomide_0") == ""  # IMROZ: nothing prefilled

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 TODAY = dt.date(2026, 3, 10)
@@ -38,7 +39,7 @@ def test_imroz_on_a_phone_needs_the_tick_then_shows_the_banner_and_labelled_card
     page.check("#id_others_off")
     page.click("main button[type=submit]")
     page.wait_for_selector("#next-visit")
-    assert page.locator(".others-banner").is_visible()
+    expect(page.locator(".others-banner")).to_be_visible()
     assert BANNER in page.locator(".others-banner").inner_text()
     row = page.locator(".day-table tbody tr").first
     text = row.inner_text()
@@ -56,4 +57,4 @@ def test_on_a_wide_screen_the_headings_label_the_columns_instead(page):
     page.check("#id_others_off")
     page.click("main button[type=submit]")
     page.wait_for_selector("#next-visit")
-    assert not page.locator(".day-table .cell-label").first.is_visible()
+    expect(page.locator(".day-table .cell-label").first).to_be_hidden()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 TODAY = dt.date(2026, 3, 20)
@@ -22,7 +23,7 @@ def fixed_today(monkeypatch):
 def assert_spanish(page) -> None:
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("main").get_attribute("lang") is None
-    assert page.locator(".translation-note").count() == 0
+    expect(page.locator(".translation-note")).to_have_count(0)
 
 
 def fill_form(page, weight: str = "70") -> None:
@@ -41,9 +42,9 @@ def test_the_spanish_form_and_its_errors_have_no_axe_violations(page, axe_check)
     assert_spanish(page)
     axe_check(page)
     page.locator("#other-medicines > summary").click()
-    assert page.get_by_label(
-        "Isa-Pd: cápsula de pomalidomida en casa, desde el ciclo 1"
-    ).is_visible()
+    expect(
+        page.get_by_label("Isa-Pd: cápsula de pomalidomida en casa, desde el ciclo 1")
+    ).to_be_visible()
     axe_check(page)
     page.select_option("#id_regimen", "isa-pd")
     page.fill("#id_days_isa-pd_pomalidomide_0", "1-40")
@@ -62,7 +63,7 @@ def test_the_spanish_weight_question_has_no_axe_violations(page, axe_check):
     page.wait_for_selector("text=Escribió 154 kg (340 lb). ¿Es correcto?")
     assert_spanish(page)
     axe_check(page)
-    assert page.locator("input[name='weight_checked']:checked").count() == 0
+    expect(page.locator("input[name='weight_checked']:checked")).to_have_count(0)
     page.get_by_label("No, quise decir 154 lb (69,9 kg)").check()
     page.get_by_role("button", name="Continuar").click()
     page.wait_for_selector("#next-visit")

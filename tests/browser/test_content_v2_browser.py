@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import Page
 
@@ -47,11 +48,12 @@ def test_the_checklist_shows_its_headings_and_explains_a_word_on_focus(page, axe
     ]
     term = page.locator(".checklist__why a.glossary-term").first
     definition = page.locator(f"#{term.get_attribute('aria-describedby')}")
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
     term.focus()
-    assert definition.is_visible() and definition.inner_text().strip()
+    expect(definition).to_be_visible()
+    assert definition.inner_text().strip()
     page.keyboard.press("Escape")
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
     page.emulate_media(media="print")
     axe_check(page)
 
@@ -59,5 +61,5 @@ def test_the_checklist_shows_its_headings_and_explains_a_word_on_focus(page, axe
 def test_the_get_help_page_passes_axe_in_print(page, axe_check, content):
     page.goto("/get-help/")
     page.emulate_media(media="print")
-    assert page.get_by_text("new confusion").is_visible()
+    expect(page.get_by_text("new confusion")).to_be_visible()
     axe_check(page)

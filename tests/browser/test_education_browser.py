@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import CANONICAL_URL_NAMES, GlossaryTerm, Page
 
@@ -63,13 +64,13 @@ def test_a_content_page_prints_without_navigation_and_with_review_dates(page, co
     )
     page.goto(target.get_absolute_url())
     page.emulate_media(media="print")
-    assert not page.locator(".site-nav").is_visible()
+    expect(page.locator(".site-nav")).to_be_hidden()
     assert page.locator(".header-search").count() == 1  # one search box, shown at every width
-    assert not page.locator(".header-search").is_visible()
-    assert not page.locator(".site-menu").is_visible()
-    assert page.get_by_text("Page last reviewed:").is_visible()
-    assert page.get_by_text("Next review due:").is_visible()
-    assert page.locator(".print-address").is_visible()
+    expect(page.locator(".header-search")).to_be_hidden()
+    expect(page.locator(".site-menu")).to_be_hidden()
+    expect(page.get_by_text("Page last reviewed:")).to_be_visible()
+    expect(page.get_by_text("Next review due:")).to_be_visible()
+    expect(page.locator(".print-address")).to_be_visible()
     assert target.get_absolute_url() in page.locator(".print-address").inner_text()
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
@@ -78,9 +79,9 @@ def test_a_content_page_prints_without_navigation_and_with_review_dates(page, co
 def test_the_checklist_prints_with_its_boxes_and_without_navigation(page, content):
     page.goto("/checklist/")
     page.emulate_media(media="print")
-    assert not page.locator(".site-nav").is_visible()
-    assert page.locator(".checklist__box").first.is_visible()
-    assert not page.get_by_role("button", name="Clear all my ticks").is_visible()
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".checklist__box").first).to_be_visible()
+    expect(page.get_by_role("button", name="Clear all my ticks")).to_be_hidden()
 
 
 def test_checklist_ticks_stay_in_this_browser_only(page, content):
@@ -106,7 +107,7 @@ def test_checklist_boxes_tick_without_javascript(browser, live_server, content):
         first = page.locator(".checklist__box").first
         page.locator(".checklist__label").first.click()
         assert first.is_checked()
-        assert page.get_by_role("button", name="Clear all my ticks").count() == 0
+        expect(page.get_by_role("button", name="Clear all my ticks")).to_have_count(0)
     finally:
         context.close()
 
@@ -120,15 +121,15 @@ def test_a_glossary_definition_shows_on_keyboard_focus_and_escape_hides_it(page,
     term = page.locator("a.glossary-term").first
     definition_id = term.get_attribute("aria-describedby")
     definition = page.locator(f"#{definition_id}")
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
     term.focus()
-    assert definition.is_visible()
+    expect(definition).to_be_visible()
     assert definition.inner_text().strip() != ""
     page.keyboard.press("Escape")
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
     page.keyboard.press("Tab")
     term.focus()
-    assert definition.is_visible()
+    expect(definition).to_be_visible()
 
 
 def test_content_pages_do_not_scroll_sideways_on_a_small_phone(page, content):

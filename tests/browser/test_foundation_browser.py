@@ -1,9 +1,10 @@
 import pytest
+from playwright.sync_api import expect
 
 
 def test_it_has_no_axe_violations_on_the_home_page(page, axe_check):
     page.goto("/")
-    assert page.locator("h1").count() == 1
+    expect(page.locator("h1")).to_have_count(1)
     axe_check(page)
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from education.governance import rules as governance
 from education.models import Page, PageFeedback
@@ -49,8 +50,8 @@ def test_the_dashboard_preview_diff_and_approval_pages_have_no_axe_violations(
 ):
     reviewer("rita")
     sign_in(page, "rita")
-    assert page.get_by_role("heading", name="Review dashboard").is_visible()
-    assert page.get_by_text("Bed instead of chair").is_visible()
+    expect(page.get_by_role("heading", name="Review dashboard")).to_be_visible()
+    expect(page.get_by_text("Bed instead of chair")).to_be_visible()
     axe_check(page)
     base = f"/admin/education/page/{content.pk}"
     urls = [
@@ -66,49 +67,49 @@ def test_the_dashboard_preview_diff_and_approval_pages_have_no_axe_violations(
         assert response.status == 200, url
         axe_check(page)
     page.goto(f"{base}/compare/?a=1&b=2")
-    assert page.locator("del", has_text="[-sit-]").count() == 1
-    assert page.locator("ins", has_text="{+lie+}").count() == 1
+    expect(page.locator("del", has_text="[-sit-]")).to_have_count(1)
+    expect(page.locator("ins", has_text="{+lie+}")).to_have_count(1)
 
 
 def test_the_preview_prints_like_the_public_page(page, content):
     reviewer("rita")
     sign_in(page, "rita")
     page.goto(f"/admin/education/page/{content.pk}/revisions/2/preview/")
-    assert page.get_by_text("Sentences above grade 10").is_visible()
+    expect(page.get_by_text("Sentences above grade 10")).to_be_visible()
     page.emulate_media(media="print")
-    assert not page.locator(".site-nav").is_visible()
-    assert page.get_by_text("You lie on a bed").is_visible()
-    assert page.get_by_role("heading", name="When to get help").is_visible()
+    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.get_by_text("You lie on a bed")).to_be_visible()
+    expect(page.get_by_role("heading", name="When to get help")).to_be_visible()
 
 
 def test_a_reviewer_approves_in_the_browser_and_the_public_page_changes(page, content, browser):
     reviewer("rita", public_role="Myeloma nurse")  # name and role come from the profile
     sign_in(page, "rita")
     page.goto(f"/admin/education/page/{content.pk}/revisions/2/approve/")
-    assert page.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
+    expect(page.get_by_text("Rita Reviewer (Myeloma nurse)")).to_be_visible()
     page.get_by_label("I have read this revision").check()
     page.get_by_role("button", name="Approve and publish").click()
-    assert page.get_by_text("is approved and published").is_visible()
+    expect(page.get_by_text("is approved and published")).to_be_visible()
     public = browser.new_context(
         service_workers="block", base_url=page.url.split("/admin/")[0]
     ).new_page()
     public.goto("/learn/infusion-day/")
-    assert public.get_by_text("You lie on a bed").is_visible()
-    assert public.get_by_text("Rita Reviewer (Myeloma nurse)").is_visible()
+    expect(public.get_by_text("You lie on a bed")).to_be_visible()
+    expect(public.get_by_text("Rita Reviewer (Myeloma nurse)")).to_be_visible()
     public.context.close()
 
 
 def test_the_feedback_block_has_no_axe_violations_and_works_by_keyboard(page, axe_check, content):
     page.goto("/learn/infusion-day/")
     block = page.locator("section.feedback")
-    assert block.get_by_role("heading", name="Was this page helpful?").is_visible()
+    expect(block.get_by_role("heading", name="Was this page helpful?")).to_be_visible()
     axe_check(page)
     page.get_by_role("button", name="Yes").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "No"
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/")
-    assert page.get_by_role("group", name="What was wrong with the page?").is_visible()
+    expect(page.get_by_role("group", name="What was wrong with the page?")).to_be_visible()
     axe_check(page)
     page.get_by_label("It looked out of date").focus()
     page.keyboard.press("Space")
@@ -117,7 +118,7 @@ def test_the_feedback_block_has_no_axe_violations_and_works_by_keyboard(page, ax
     assert page.evaluate("document.activeElement.textContent") == "Send"
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/thanks/**")
-    assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+    expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
     axe_check(page)
     latest = PageFeedback.objects.order_by("-pk").first()
     assert (latest.path, latest.helpful, latest.reason) == (
@@ -138,7 +139,7 @@ def test_the_feedback_block_works_without_javascript(browser, live_server, conte
         page.goto("/checklist/")
         page.get_by_role("button", name="Yes").click()
         page.wait_for_url("**/feedback/thanks/**")
-        assert page.get_by_role("heading", name="Thank you for your feedback").is_visible()
+        expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
         assert PageFeedback.objects.filter(path="/checklist/", helpful=True).count() == 1
         assert context.cookies() == []
     finally:
@@ -156,8 +157,8 @@ def test_a_stale_save_shows_the_difference_accessibly_and_keeps_the_edit(page, a
     page.get_by_role("button", name="Save", exact=True).click()
     alert = page.locator(".governance-stale")
     alert.wait_for()
-    assert alert.get_by_text("Someone changed this since you opened it.").is_visible()
-    assert alert.locator("ins", has_text="Ben's").count() == 1
+    expect(alert.get_by_text("Someone changed this since you opened it.")).to_be_visible()
+    expect(alert.locator("ins", has_text="Ben's")).to_have_count(1)
     assert page.get_by_label("Body").input_value() == "Anna's new words for the drip."
     axe_check(page)
 
@@ -183,12 +184,12 @@ def test_enrolment_and_the_code_page_have_no_axe_violations(page, axe_check, liv
     axe_check(page)
     page.get_by_label("Code").fill("000000" if current_code(device) != "000000" else "111111")
     page.get_by_role("button", name="Confirm").click()
-    assert page.get_by_text("That code did not work").is_visible()
+    expect(page.get_by_text("That code did not work")).to_be_visible()
     axe_check(page)
     device.throttle_reset()
     page.get_by_label("Code").fill(current_code(device))
     page.get_by_role("button", name="Confirm").click()
-    assert page.locator(".recovery-codes li").count() == 10
+    expect(page.locator(".recovery-codes li")).to_have_count(10)
     axe_check(page)
     page.get_by_role("link", name="continue to the admin").click()
-    assert page.get_by_role("heading", name="Review dashboard").is_visible()
+    expect(page.get_by_role("heading", name="Review dashboard")).to_be_visible()

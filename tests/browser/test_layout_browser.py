@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import Page
 
@@ -66,11 +67,11 @@ def test_the_header_takes_at_most_a_quarter_of_a_phone_screen(phone, content):
 
 def test_the_phone_header_shows_get_help_search_and_a_closed_menu(phone, content):
     phone.goto("/learn/")
-    assert phone.get_by_role("link", name="Get help now").is_visible()
-    assert phone.locator("summary.site-menu__toggle").is_visible()
-    assert not phone.get_by_role("navigation", name="Main").is_visible()
+    expect(phone.get_by_role("link", name="Get help now")).to_be_visible()
+    expect(phone.locator("summary.site-menu__toggle")).to_be_visible()
+    expect(phone.get_by_role("navigation", name="Main")).to_be_hidden()
     # Issue 24: search is in the phone header itself, not hidden in the menu.
-    assert phone.get_by_role("searchbox", name="Search this site").is_visible()
+    expect(phone.get_by_role("searchbox", name="Search this site")).to_be_visible()
 
 
 def test_the_menu_works_by_keyboard_alone(phone, content):
@@ -87,7 +88,7 @@ def test_the_menu_works_by_keyboard_alone(phone, content):
     ]
     phone.keyboard.press("Enter")
     nav = phone.get_by_role("navigation", name="Main")
-    assert nav.is_visible()
+    expect(nav).to_be_visible()
     phone.keyboard.press("Tab")
     assert phone.evaluate("document.activeElement.textContent.trim()") == "Learn"
     for _ in range(6):  # Checklist, calendar, alert card, glossary, blood banks, then search
@@ -104,9 +105,9 @@ def test_the_menu_works_by_keyboard_alone(phone, content):
     phone.keyboard.press("Tab")  # get help
     phone.keyboard.press("Tab")  # menu
     phone.keyboard.press("Space")
-    assert nav.is_visible()
+    expect(nav).to_be_visible()
     phone.keyboard.press("Space")
-    assert not nav.is_visible()
+    expect(nav).to_be_hidden()
 
 
 def test_the_menu_works_without_javascript(browser, live_server, content):
@@ -132,9 +133,9 @@ def test_the_phone_pages_have_no_axe_violations_with_the_menu_open(phone, axe_ch
 def test_wide_screens_show_the_links_and_search_without_a_menu(page, content):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto("/")
-    assert page.get_by_role("navigation", name="Main").is_visible()
-    assert page.get_by_role("searchbox", name="Search this site").is_visible()
-    assert not page.locator("summary.site-menu__toggle").is_visible()
+    expect(page.get_by_role("navigation", name="Main")).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Search this site")).to_be_visible()
+    expect(page.locator("summary.site-menu__toggle")).to_be_hidden()
     assert page.locator("header.site-header").bounding_box()["height"] < 200
 
 

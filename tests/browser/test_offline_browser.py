@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from education.cache import current_version, forget_version
 from education.models import Page
@@ -152,7 +153,7 @@ def test_nothing_typed_into_the_tools_is_kept(page, content):
 def test_the_offline_pages_have_no_axe_violations(page, axe_check, content):
     for url in ("/offline/", "/offline/tools/"):
         page.goto(url)
-        assert page.locator("h1").count() == 1
+        expect(page.locator("h1")).to_have_count(1)
         axe_check(page)
 
 

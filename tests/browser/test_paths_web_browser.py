@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import HelpSettings, Page
 
@@ -65,7 +66,7 @@ def test_the_fever_panel_and_a_number_that_dials_are_on_the_first_screen(
     assert box(panel)["y"] + box(panel)["height"] <= PHONE["height"]
     assert found["height"] >= MIN_TAP and found["width"] >= PHONE["width"] * 0.6, found
     picture = "A thermometer" if url == "/get-help/" else "Un termómetro"
-    assert panel.get_by_role("img", name=picture).is_visible()
+    expect(panel.get_by_role("img", name=picture)).to_be_visible()
     axe_check(phone)
 
 
@@ -74,7 +75,7 @@ def test_without_a_number_the_panel_sends_the_patient_to_the_card_and_the_diary(
 ):
     phone.goto("/get-help/")
     panel = phone.locator(".fever-call")
-    assert panel.locator("a[href^='tel:']").count() == 0
+    expect(panel.locator("a[href^='tel:']")).to_have_count(0)
     assert "No number yet?" in panel.inner_text()
     card = panel.get_by_role("link", name="alert card")
     assert card.get_attribute("href") == "/schedule/wallet-card/"
@@ -112,7 +113,7 @@ def test_the_alert_card_is_linked_from_home_menu_and_checklist(phone, axe_check,
     link = item.locator("a.checklist__action-link")
     assert link.get_attribute("href") == "/schedule/wallet-card/"
     assert box(link)["height"] >= MIN_TAP
-    assert item.get_by_role("img", name="An alert card, the size of a bank card").is_visible()
+    expect(item.get_by_role("img", name="An alert card, the size of a bank card")).to_be_visible()
     axe_check(phone)
 
 
@@ -138,7 +139,7 @@ def test_home_task_links_and_glossary_words_are_44_px_tall_to_tap(phone, content
 def test_search_is_visible_in_the_phone_header_and_finds_the_card(phone, axe_check, content):
     phone.goto("/learn/")
     searchbox = phone.get_by_role("searchbox", name="Search this site")
-    assert searchbox.is_visible()
+    expect(searchbox).to_be_visible()
     assert box(searchbox)["y"] + box(searchbox)["height"] <= 200
     assert box(searchbox)["height"] >= MIN_TAP
     searchbox.fill("wallet card")
@@ -172,12 +173,12 @@ def test_the_card_form_offers_the_phone_picture_first(phone, axe_check, content)
 )
 def test_the_pages_changed_by_issue_24_have_no_axe_violations(phone, axe_check, numbers, url):
     phone.goto(url)
-    assert phone.locator("h1").count() == 1
+    expect(phone.locator("h1")).to_have_count(1)
     axe_check(phone)
 
 
 def test_infusion_day_shows_the_drip_picture_with_its_alt_text(phone, content):
     phone.goto("/learn/infusion-day/")
     picture = phone.get_by_role("img", name="A drip bag and tube going into an arm")
-    assert picture.is_visible()
+    expect(picture).to_be_visible()
     assert box(picture)["y"] + box(picture)["height"] <= PHONE["height"]

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 OWN = "Can I still go swimming?"
@@ -49,7 +50,7 @@ def test_errors_are_announced_by_the_field_and_axe_clean(page, axe_check, shippe
     page.evaluate("document.getElementById('id_own_2').removeAttribute('maxlength')")
     page.get_by_label("Your question 2").fill("x" * 250)
     page.get_by_role("button", name="Get the PDF sheet").click()
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert page.locator("#id_own_2").get_attribute("aria-invalid") == "true"
     assert "Keep each question to 200 characters or fewer." in page.locator("main").inner_text()
     axe_check(page)

@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 
 @pytest.fixture
@@ -40,7 +41,7 @@ def test_a_self_check_is_answered_in_place_by_keyboard(page, axe_check, content,
     assert status.get_attribute("aria-live") == "polite"
     assert score in status.inner_text()
     assert page.url.endswith(url)  # the answers went in the request body, not the address
-    assert page.locator(".self-check__feedback").count() == 3
+    expect(page.locator(".self-check__feedback")).to_have_count(3)
     assert page.context.cookies() == []
     axe_check(page)
 
@@ -67,9 +68,9 @@ def test_the_get_help_self_check_sends_the_reader_back_to_a_tier(
     summary.wait_for()
     assert score in summary.inner_text()
     again = summary.locator('a[href="#call-now"]')
-    assert again.count() == 1
+    expect(again).to_have_count(1)
     again.press("Enter")  # the link takes the reader to the 24-hour tier of this same page
     assert page.url.endswith(f"{url}#call-now")
-    assert page.locator("#call-now").is_visible()
+    expect(page.locator("#call-now")).to_be_visible()
     assert page.context.cookies() == []
     axe_check(page)

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from tests.education.conftest import make_page, make_term
@@ -36,17 +37,17 @@ def test_a_tap_shows_the_definition_in_place_and_a_second_tap_opens_the_glossary
     page.goto("/learn/infusion-day/")
     term = page.locator("a.glossary-term", has_text="infusion")
     definition = page.locator("#glossary-def-infusion")
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
     term.tap()
-    assert definition.is_visible()
+    expect(definition).to_be_visible()
     assert "through a drip into a vein" in definition.inner_text()
     assert page.url.endswith("/learn/infusion-day/")
     assert term.get_attribute("aria-expanded") == "true"
     page.locator("h1").tap()
-    assert not definition.is_visible()
+    expect(definition).to_be_hidden()
     assert term.get_attribute("aria-expanded") == "false"
     term.tap()
-    assert definition.is_visible()
+    expect(definition).to_be_visible()
     term.tap()
     page.wait_for_url("**/glossary/#infusion")
     assert page.locator("h1").inner_text() == "Glossary of medical words"
@@ -82,8 +83,8 @@ def test_the_printed_diary_page_is_one_page_in_black_and_white(page, axe_check, 
     axe_check(page)
     page.emulate_media(media="print")
     axe_check(page)
-    assert not page.locator(".diary-form").is_visible()
-    assert page.locator(".diary-table").is_visible()
+    expect(page.locator(".diary-form")).to_be_hidden()
+    expect(page.locator(".diary-table")).to_be_visible()
     reader = PdfReader(io.BytesIO(page.pdf(format=paper)))
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())

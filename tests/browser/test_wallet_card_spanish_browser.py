@@ -1,6 +1,7 @@
 """The Spanish wallet-card page in real Chromium: Spanish, axe-clean, usable with the keyboard,
 and the card it downloads is bilingual."""
 
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 URL = "/es/schedule/wallet-card/"
@@ -11,7 +12,7 @@ def test_the_spanish_form_has_no_axe_violations_and_is_not_marked_english(page, 
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.locator("main").get_attribute("lang") is None
     assert page.locator("h1").inner_text() == "Tarjeta de alerta para transfusiones de sangre"
-    assert page.locator(".translation-note").count() == 0
+    expect(page.locator(".translation-note")).to_have_count(0)
     axe_check(page)
 
 
