@@ -4,20 +4,27 @@
   reviewer profile, in the form (read-only) or in the save path (refused), superusers included:
   superuser accounts are for break-glass only (docs/governance.md).
 - Only a superuser can make someone a superuser or give permissions one by one.
+- Ticking "Clinical reviewers" only asks for the role: another clinical reviewer must confirm
+  it (education.governance.grants), so one person cannot make a second account a reviewer.
 - Every change of role or status, every reviewer profile set and every password set by another
   account is written to the admin's audit log (LogEntry) as "Role change: ...", which the
   review dashboard lists.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
-from ..models import ReviewerProfile
+from ..models import ReviewerGrant, ReviewerProfile
+from . import grants
+from .roles import REVIEWERS, ROLE_CHANGE
 
-ROLE_CHANGE = "Role change: "
 GUARDED_FLAGS = ("is_superuser", "is_staff", "is_active")
 SELF_READ_ONLY = (*GUARDED_FLAGS, "groups", "user_permissions")
 SUPERUSER_ONLY = ("is_superuser", "user_permissions")
@@ -51,6 +58,15 @@ class GuardedUserAdmin(UserAdmin):
             fields += [f for f in SUPERUSER_ONLY if f not in fields]
         return fields
 
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.help_text = (
+                f"Ticking “{REVIEWERS}” asks for the role: it starts only when another clinical "
+                "reviewer confirms it (Reviewer role requests). Removing a role is immediate."
+            )
+        return field
+
     def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
         """Refuse a forbidden change even if a forged form got it this far."""
         before = User.objects.filter(pk=obj.pk).first() if change else None
@@ -73,6 +89,16 @@ class GuardedUserAdmin(UserAdmin):
         groups_before = getattr(request, "_groups_before", set())
         if groups_after != groups_before and is_self(request, user):
             raise PermissionDenied("You cannot change your own roles.")
+        if REVIEWERS in groups_after - groups_before:
+            # Sign-off power needs a second person: the tick becomes a request (grants.py).
+            user.groups.remove(*user.groups.filter(name=REVIEWERS))
+            groups_after.discard(REVIEWERS)
+            grants.ask(user, request.user)
+            messages.warning(
+                request,
+                f"{user.get_username()} is not a clinical reviewer yet: another clinical "
+                "reviewer must confirm the role (Reviewer role requests, or the dashboard).",
+            )
         for name in sorted(groups_after - groups_before):
             self.log_change(request, user, f"{ROLE_CHANGE}granted {name} to {user.username}")
         for name in sorted(groups_before - groups_after):
@@ -119,6 +145,89 @@ class ReviewerProfileAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+class ConfirmGrantForm(forms.Form):
+    confirm = forms.BooleanField(
+        label="I know this person, and they should approve clinical wording for this site."
+    )
+
+
+@admin.register(ReviewerGrant)
+class ReviewerGrantAdmin(admin.ModelAdmin):
+    """Requests for the Clinical reviewers role, each confirmed or declined on its own page
+    by a second person (education.governance.grants); nothing here is edited by hand."""
+
+    list_display = ["user", "asked_by", "asked_at", "outcome", "decided_by", "decided_at"]
+    list_filter = ["outcome"]
+    fields = list_display
+    readonly_fields = list_display
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_urls(self):
+        decide = self.admin_site.admin_view(self.decide_view)
+        return [
+            path("<int:pk>/decide/", decide, name="education_reviewergrant_decide"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url="", extra_context=None):
+        return redirect("admin:education_reviewergrant_decide", pk=object_id)
+
+    def decide_view(self, request: HttpRequest, pk: int) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        grant = ReviewerGrant.objects.select_related("user", "asked_by").filter(pk=pk).first()
+        if grant is None:
+            raise Http404("No such request")
+        form, problem = ConfirmGrantForm(), ""
+        if request.method == "POST":
+            form = ConfirmGrantForm(request.POST)
+            try:
+                if request.POST.get("decision") == "decline":
+                    form = ConfirmGrantForm()
+                    grants.decline(grant, request.user)
+                    messages.success(request, f"The request for {grant.user} is closed.")
+                    return redirect("admin:education_reviewergrant_changelist")
+                if form.is_valid():
+                    grants.confirm(grant, request.user)
+                    messages.success(request, f"{grant.user} is now a clinical reviewer.")
+                    return redirect("admin:education_reviewergrant_changelist")
+            except grants.GovernanceError as exc:
+                problem = str(exc.args[0])
+        else:
+            try:
+                grants.check_can_confirm(grant, request.user)
+            except grants.GovernanceError as exc:
+                problem = str(exc.args[0])
+        can_decline = True
+        try:
+            grants.check_can_decline(grant, request.user)
+        except grants.GovernanceError:
+            can_decline = False
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Clinical reviewer role for {grant.user.get_username()}",
+            "grant": grant,
+            "profile": ReviewerProfile.of(grant.user),
+            "form": form,
+            "problem": problem,
+            "can_decline": can_decline,
+            "user_url": reverse("admin:auth_user_change", args=[grant.user_id]),
+        }
+        status = 403 if problem and request.method == "POST" else 200
+        return TemplateResponse(
+            request, "admin/education/reviewer_grant.html", context, status=status
+        )
 
 
 admin.site.unregister(User)

@@ -8,6 +8,7 @@
   panel on "When to get help" then has no number to dial;
 - translations whose English original has a newer published revision;
 - page feedback totals;
+- requests for the reviewer role waiting for a second reviewer to confirm them;
 - role changes (reviewer role granted or removed, superuser or staff status, reviewer
   profiles) from the admin's audit log, and every approval made by a superuser (break-glass).
 - self-checks: the questions most often answered wrongly, and pages without a self-check.
@@ -26,6 +27,7 @@ from ..models import Approval, HelpSettings, Page, Revision
 from ..selfcheck.counts import most_often_wrong, pages_without_self_check
 from ..text.readability import hard_sentences
 from ..translations import is_out_of_date
+from . import grants
 from . import rules as governance
 from .admin_records import feedback_totals
 from .admin_users import ROLE_CHANGE
@@ -176,6 +178,7 @@ def dashboard() -> dict:
         "blocking": blocking_problems(),
         "feedback": feedback_totals()[:FEEDBACK_ROWS],
         "role_changes": role_changes(now),
+        "reviewer_requests": list(grants.waiting_grants()),
         "superuser_approvals": superuser_approvals(),
         "audit_days": AUDIT_DAYS,
         "selfcheck_wrong": most_often_wrong(FEEDBACK_ROWS),

@@ -16,10 +16,13 @@ EDITORS = "Content editors"
 REVIEWERS = "Clinical reviewers"
 ADMINISTRATORS = "Administrators"
 
+ROLE_CHANGE = "Role change: "  # the audit-log prefix the review dashboard lists
+
 CONTENT = (
     "page", "checklistitem", "glossaryterm", "selfcheckquestion", "redflag", "questionprompt"
 )  # fmt: skip
 RECORDS = ("revision", "approval", "pagefeedback", "selfcheckanswer")
+GRANTS = ("reviewergrant",)  # decided on its own admin page (governance/grants.py)
 SETTINGS = ("helpsettings", "reviewsettings", "searchsynonym")
 PEOPLE = ("reviewerprofile",)
 
@@ -34,12 +37,12 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
         *[("education", c) for c in _codes(("view",), RECORDS + SETTINGS)],
     ],
     REVIEWERS: [
-        *[("education", c) for c in _codes(("view",), CONTENT + RECORDS + SETTINGS)],
+        *[("education", c) for c in _codes(("view",), CONTENT + RECORDS + SETTINGS + GRANTS)],
         ("education", "approve_revision"),
     ],
     ADMINISTRATORS: [
         *[("education", c) for c in _codes(("view", "add", "change"), CONTENT + SETTINGS)],
-        *[("education", c) for c in _codes(("view",), RECORDS)],
+        *[("education", c) for c in _codes(("view",), RECORDS + GRANTS)],
         *[("education", c) for c in _codes(("view", "add", "change"), PEOPLE)],
         *[("auth", c) for c in _codes(("view", "add", "change"), ("user",))],
         ("auth", "view_group"),

@@ -22,7 +22,7 @@ from .pages import (
 )
 from .questions import PROMPT_MAX_LENGTH, QuestionPrompt
 from .red_flags import RedFlag
-from .reviewers import ReviewerProfile
+from .reviewers import ReviewerGrant, ReviewerProfile
 from .revisions import Approval, ReviewSettings, Revision
 from .selfcheck import SelfCheckAnswer, SelfCheckQuestion
 from .site import ContentVersion, HelpSettings, SearchSynonym
@@ -44,6 +44,7 @@ __all__ = [
     "QuestionPrompt",
     "RedFlag",
     "ReviewSettings",
+    "ReviewerGrant",
     "ReviewerProfile",
     "Revision",
     "SearchSynonym",

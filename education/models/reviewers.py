@@ -38,3 +38,52 @@ class ReviewerProfile(models.Model):
         if user is None or not user.pk:
             return None
         return cls.objects.filter(user=user).first()
+
+
+class ReviewerGrant(models.Model):
+    """A request, made in the admin, to give an account the Clinical reviewers role.
+
+    The role is added only when a second person, an active clinical reviewer with a profile
+    who is neither the asker nor the account itself, confirms it. So one administrator cannot
+    make a second account of their own a reviewer and sign off their own words with it. The
+    server command line (``assign_role``) grants at once: whoever runs it already has the
+    server, and it is how the first reviewers are set up.
+    """
+
+    class Outcome(models.TextChoices):
+        WAITING = "waiting", "waiting for a second reviewer"
+        CONFIRMED = "confirmed", "confirmed"
+        DECLINED = "declined", "declined"
+        WITHDRAWN = "withdrawn", "withdrawn"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reviewer_grants"
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WAITING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "reviewer role request"
+        ordering = ["-asked_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(outcome="waiting"),
+                name="one_waiting_reviewer_grant_per_user",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Clinical reviewer role for {self.user.get_username()}"
+
+    @property
+    def waiting(self) -> bool:
+        return self.outcome == self.Outcome.WAITING

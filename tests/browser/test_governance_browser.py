@@ -193,3 +193,30 @@ def test_enrolment_and_the_code_page_have_no_axe_violations(page, axe_check, liv
     axe_check(page)
     page.get_by_role("link", name="continue to the admin").click()
     expect(page.get_by_role("heading", name="Review dashboard")).to_be_visible()
+
+
+def test_a_reviewer_confirms_a_reviewer_role_request_by_keyboard(page, axe_check, live_server):
+    """The request page a second reviewer uses to confirm a new reviewer: axe-clean, keyboard."""
+    from education.governance import grants
+    from education.governance.roles import REVIEWERS
+    from tests.education.governance_helpers import administrator
+
+    newcomer = editor("newcomer")
+    grant = grants.ask(newcomer, administrator("boss"))
+    reviewer("rita")
+    sign_in(page, "rita")
+    link = page.get_by_role("link", name="newcomer (Eddie Editor)")
+    expect(link).to_be_visible()
+    axe_check(page)  # the dashboard with a waiting request
+    link.click()
+    page.wait_for_url(f"**/reviewergrant/{grant.pk}/decide/")
+    axe_check(page)
+    box = page.get_by_label("I know this person, and they should approve clinical wording")
+    box.focus()
+    page.keyboard.press("Space")
+    expect(box).to_be_checked()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("newcomer is now a clinical reviewer")).to_be_visible()
+    axe_check(page)
+    assert newcomer.groups.filter(name=REVIEWERS).exists()

@@ -10,11 +10,18 @@ from django.test import Client
 
 from education.governance import rules as governance
 from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
-from education.models import Approval, ReviewerProfile
+from education.models import Approval, ReviewerGrant, ReviewerProfile
 from tests.second_factor import sign_in
 
 from .conftest import make_page
-from .governance_helpers import administrator, approve_in_admin, editor, reviewer, save_in_admin
+from .governance_helpers import (
+    administrator,
+    approve_in_admin,
+    editor,
+    reviewer,
+    save_in_admin,
+    user_in,
+)
 
 pytestmark = pytest.mark.django_db
 ORIGINAL = "You sit in a chair for the drip."
@@ -132,30 +139,152 @@ def test_the_save_path_refuses_self_promotion_even_past_the_form(rf):
     assert not User.objects.get(pk=boss.pk).is_superuser
 
 
-def test_granting_the_reviewer_role_is_in_the_audit_log_and_on_the_dashboard():
-    boss, newcomer = administrator(), editor("newcomer")
-    client = logged_in(boss)
+def grant_url(grant) -> str:
+    return f"/admin/education/reviewergrant/{grant.pk}/decide/"
+
+
+def ask_for_reviewer(client: Client, user: User, **changes):
     groups = [str(g.pk) for g in Group.objects.filter(name__in=[EDITORS, REVIEWERS])]
-    data = user_form(client, newcomer) | {
-        "groups": groups,
+    data = user_form(client, user) | {"groups": groups} | changes
+    return client.post(f"/admin/auth/user/{user.pk}/change/", data)
+
+
+def test_ticking_the_reviewer_role_asks_and_a_second_reviewer_confirms_on_record():
+    boss, newcomer, rita = administrator(), editor("newcomer"), reviewer("rita")
+    client = logged_in(boss)
+    response = ask_for_reviewer(client, newcomer, **{
         "reviewer_profile-0-public_name": "Dr Ana Ruiz",
         "reviewer_profile-0-public_role": "Consultant haematologist",
-    }
-    response = client.post(f"/admin/auth/user/{newcomer.pk}/change/", data)
+    })  # fmt: skip
     assert response.status_code == 302, response.content.decode()[:3000]
-    assert newcomer.groups.filter(name=REVIEWERS).exists()
+    assert not newcomer.groups.filter(name=REVIEWERS).exists()  # asked, not given
+    assert newcomer.groups.filter(name=EDITORS).exists()
+    grant = ReviewerGrant.objects.get(user=newcomer)
+    assert grant.waiting and grant.asked_by == boss
+    page = client.get(f"/admin/auth/user/{newcomer.pk}/change/").content.decode()
+    assert "another clinical reviewer" in page
     messages = list(LogEntry.objects.values_list("change_message", flat=True))
-    assert f"Role change: granted {REVIEWERS} to newcomer" in messages
+    assert any(m.startswith(f"Role change: asked for {REVIEWERS} for newcomer") for m in messages)
     assert any("reviewer profile of newcomer: Dr Ana Ruiz" in m for m in messages)
-    home = logged_in(reviewer()).get("/admin/").content.decode()
-    assert f"granted {REVIEWERS} to newcomer (by boss)" in home
+    rita_client = logged_in(rita)
+    home = rita_client.get("/admin/").content.decode()
+    assert "Reviewer role requests waiting for a second reviewer" in home
+    assert grant_url(grant) in home and "asked by boss" in home
+    assert "Confirm the reviewer role" in rita_client.get(grant_url(grant)).content.decode()
+    assert rita_client.post(grant_url(grant), {"confirm": "on"}).status_code == 302
+    assert newcomer.groups.filter(name=REVIEWERS).exists()
+    grant.refresh_from_db()
+    assert grant.outcome == "confirmed" and grant.decided_by == rita
+    home = rita_client.get("/admin/").content.decode()
+    assert f"granted {REVIEWERS} to newcomer (asked by boss, confirmed by rita) (by rita)" in home
     profiles = client.get("/admin/education/reviewerprofile/").content.decode()
     assert "Dr Ana Ruiz" in profiles and "Consultant haematologist" in profiles
     client.post(f"/admin/auth/user/{newcomer.pk}/change/", user_form(client, newcomer)
                 | {"groups": [str(Group.objects.get(name=EDITORS).pk)]})  # fmt: skip
+    assert not newcomer.groups.filter(name=REVIEWERS).exists()  # taking it away is immediate
     assert f"Role change: removed {REVIEWERS} from newcomer" in LogEntry.objects.values_list(
         "change_message", flat=True
     )
+
+
+def test_one_administrator_with_a_second_account_cannot_sign_off_their_own_words(page):
+    """The sock puppet: boss creates "helper" in the admin, ticks the reviewer role, sets its
+    profile and password, signs in as it and tries to approve boss's own draft."""
+    boss = administrator()
+    boss.groups.add(Group.objects.get(name=EDITORS))
+    client = logged_in(boss)
+    secret = "A-long-pass-phrase-1"
+    response = client.post("/admin/auth/user/add/", {
+        "username": "helper", "password1": secret, "password2": secret, "usable_password": "true",
+        "reviewer_profile-TOTAL_FORMS": "0", "reviewer_profile-INITIAL_FORMS": "0",
+    })  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[:2000]
+    helper = User.objects.get(username="helper")
+    ask_for_reviewer(client, helper, is_staff="on", **{
+        "reviewer_profile-0-public_name": "Dr Made Up",
+        "reviewer_profile-0-public_role": "Consultant haematologist",
+    })  # fmt: skip
+    save_in_admin(client, page, "Boss's words", body="Words nobody else has read.")
+    helper.refresh_from_db()
+    assert helper.is_staff and ReviewerProfile.of(helper) is not None
+    helper_client = logged_in(helper)
+    grant = ReviewerGrant.objects.get(user=helper)
+    for who in (client, helper_client):  # neither the asker nor the account itself confirms
+        response = who.post(grant_url(grant), {"confirm": "on"})
+        assert response.status_code in (403, 200)
+    assert not helper.groups.filter(name=REVIEWERS).exists()
+    response = approve_in_admin(helper_client, page, 2)
+    assert response.status_code == 403
+    page.refresh_from_db()
+    assert page.body == ORIGINAL
+    assert "Words nobody else has read." not in public_html(page)
+    grant.refresh_from_db()
+    assert grant.waiting
+
+
+def test_a_superuser_ticking_the_reviewer_role_also_waits_for_a_reviewer():
+    root = User.objects.create_superuser("root", "r@example.org", "x" * 16)
+    newcomer = editor("newcomer")
+    ask_for_reviewer(logged_in(root), newcomer)
+    assert not newcomer.groups.filter(name=REVIEWERS).exists()
+    assert ReviewerGrant.objects.get(user=newcomer).waiting
+
+
+def test_who_may_decide_a_reviewer_request():
+    boss, newcomer = administrator(), editor("newcomer")
+    rita, unprofiled, other_boss = (
+        reviewer("rita"),
+        user_in(REVIEWERS, "noprofile"),
+        administrator("b2"),
+    )
+    ask_for_reviewer(logged_in(boss), newcomer)
+    grant = ReviewerGrant.objects.get(user=newcomer)
+    for user in (newcomer, boss, unprofiled, other_boss):  # never confirms
+        client = logged_in(user)
+        response = client.post(grant_url(grant), {"confirm": "on", "decision": "confirm"})
+        assert response.status_code in (403, 200), user
+        grant.refresh_from_db()
+        assert grant.waiting, user
+    assert logged_in(editor("ed2")).get(grant_url(grant)).status_code == 403  # editors: no view
+    rita_client = logged_in(rita)
+    assert rita_client.post(grant_url(grant), {}).status_code == 200  # the box is required
+    grant.refresh_from_db()
+    assert grant.waiting
+    assert rita_client.get(grant_url(grant)).status_code == 200  # a GET changes nothing
+    rita_client.post(grant_url(grant), {"decision": "decline"})
+    grant.refresh_from_db()
+    assert grant.outcome == "declined" and not newcomer.groups.filter(name=REVIEWERS).exists()
+    response = rita_client.post(grant_url(grant), {"confirm": "on"})  # a closed request stays
+    assert response.status_code == 403
+    assert not newcomer.groups.filter(name=REVIEWERS).exists()
+    ask_for_reviewer(logged_in(boss), newcomer)  # asked again, then withdrawn by the asker
+    again = ReviewerGrant.objects.get(user=newcomer, outcome="waiting")
+    logged_in(boss).post(grant_url(again), {"decision": "decline"})
+    again.refresh_from_db()
+    assert again.outcome == "withdrawn"
+    newcomer.is_active = False
+    newcomer.save()
+    ask_for_reviewer(logged_in(boss), newcomer)
+    third = ReviewerGrant.objects.get(user=newcomer, outcome="waiting")
+    assert rita_client.post(grant_url(third), {"confirm": "on"}).status_code == 403
+    assert not newcomer.groups.filter(name=REVIEWERS).exists()
+
+
+def test_a_request_cannot_be_edited_added_or_deleted_by_hand():
+    boss, newcomer, rita = administrator(), editor("newcomer"), reviewer("rita")
+    ask_for_reviewer(logged_in(boss), newcomer)
+    grant = ReviewerGrant.objects.get(user=newcomer)
+    for client in (logged_in(boss), logged_in(rita)):
+        assert client.get("/admin/education/reviewergrant/add/").status_code == 403
+        client.post(f"/admin/education/reviewergrant/{grant.pk}/change/",
+                    {"outcome": "confirmed", "user": str(newcomer.pk)})  # fmt: skip
+        client.post(f"/admin/education/reviewergrant/{grant.pk}/delete/", {"post": "yes"})
+        client.post("/admin/education/reviewergrant/", {
+            "action": "delete_selected", "_selected_action": [str(grant.pk)], "post": "yes"
+        })  # fmt: skip
+        grant.refresh_from_db()
+        assert grant.waiting
+    assert not newcomer.groups.filter(name=REVIEWERS).exists()
 
 
 # Approval independence -----------------------------------------------------------------------
