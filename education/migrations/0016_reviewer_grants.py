@@ -7,28 +7,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('education', '0015_question_prompts'),
+        ("education", "0015_question_prompts"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReviewerGrant',
+            name="ReviewerGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('asked_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('outcome', models.CharField(choices=[('waiting', 'waiting for a second reviewer'), ('confirmed', 'confirmed'), ('declined', 'declined'), ('withdrawn', 'withdrawn')], default='waiting', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('asked_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviewer_grants', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("asked_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "waiting for a second reviewer"),
+                            ("confirmed", "confirmed"),
+                            ("declined", "declined"),
+                            ("withdrawn", "withdrawn"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "asked_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviewer_grants",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reviewer role request',
-                'ordering': ['-asked_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('outcome', 'waiting')), fields=('user',), name='one_waiting_reviewer_grant_per_user')],
+                "verbose_name": "reviewer role request",
+                "ordering": ["-asked_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("outcome", "waiting")),
+                        fields=("user",),
+                        name="one_waiting_reviewer_grant_per_user",
+                    )
+                ],
             },
         ),
     ]
