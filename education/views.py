@@ -25,7 +25,7 @@ from .models import (
     Page,
 )
 from .pages import get_help_context, glossary_terms, help_tiers, page_context
-from .red_flags import by_tier, content_values, red_flags
+from .red_flags import as_data, by_tier, content_values, red_flags
 from .search.engine import MAX_QUERY_LENGTH, search_site
 from .selfcheck.context import self_check_context
 from .selfcheck.headings import with_heading_ids
@@ -227,8 +227,10 @@ def diary_pdf(request: HttpRequest) -> HttpResponse:
         return _diary_page(request, form, status=400)
     paper, weeks = form.cleaned_data["paper"], form.cleaned_data["weeks"]
     language = active_language()
+    help_settings = HelpSettings.load()
+    flags = as_data(red_flags(language, None, help_settings))
     pdf = render_diary_pdf(
-        diary_text(HelpSettings.load()), paper, weeks, None if language == ENGLISH else language
+        diary_text(help_settings, flags), paper, weeks, None if language == ENGLISH else language
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="symptom-diary-{paper}.pdf"'

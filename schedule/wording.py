@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from isatuximab_portal.lib.dates import long_date, weekday_day_month
+from isatuximab_portal.lib.help_box import TIERS as TIERS  # the red-flag tiers, most urgent first
 from isatuximab_portal.lib.language import current_language, gettext, gettext_noop, ngettext
 
 # A name imported `as` itself is re-exported: callers keep using `wording.legend`,
@@ -109,8 +110,6 @@ ASK_ABOUT_CAPSULES = gettext_noop(
     "Ask your team whether to keep taking your capsules during the delay."
 )
 CAPSULE_NOT_MOVED = gettext_noop("A capsule you miss is not moved to a later day.")
-# The red-flag tiers, most urgent first (education's RedFlag.Tier values, as plain data).
-TIERS = ("emergency", "call_now", "next_visit")
 INTENDED_USE = gettext_noop(
     "This calendar is for learning and planning. The dose shown is an estimate to talk about "
     "with your team; the pharmacy works out your real dose. Your care team's plan comes first."

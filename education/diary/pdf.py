@@ -1,4 +1,6 @@
-"""The blank symptom and temperature diary as a PDF (ReportLab Platypus): one week per page.
+"""The blank symptom and temperature diary as a PDF (ReportLab Platypus): one week per page,
+then (when the view passes the red flags) a last page "When to get help", printed by the same
+function as the calendar handout's (``lib.help_box``).
 
 Returns bytes and knows nothing of HTTP. The text is real, selectable text in the embedded
 font shared with the other PDFs; every string goes through ``printable()`` and is escaped
@@ -24,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from isatuximab_portal.lib.fonts import printable, register_fonts
+from isatuximab_portal.lib.help_box import help_box
 from isatuximab_portal.lib.language import gettext
 
 from .wording import BLANK_CELLS_PER_DAY, DAYS_PER_WEEK, MAX_WEEKS, DiaryText
@@ -49,6 +52,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("head", parent=body, fontName=bold, fontSize=9, leading=11),
         "cell": ParagraphStyle("cell", parent=body, fontSize=10, leading=12, spaceAfter=0),
         "footer": ParagraphStyle("footer", parent=body, fontSize=8, leading=10),
+        "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=14, leading=18),
+        "bold": ParagraphStyle("bold", parent=body, fontName=bold),
     }  # fmt: skip
 
 
@@ -83,6 +88,10 @@ def render_diary_pdf(text: DiaryText, paper: str, weeks: int, language: str | No
         story += _week(text, number, styles, doc.width, ROW_HEIGHTS[paper])
         if number < weeks:
             story.append(PageBreak())
+    if text.red_flags:  # the last page, to keep by the phone
+        story += [PageBreak(), _para(text.title, styles["title"]), Spacer(0, 2 * mm),
+                  help_box(text.red_flags, styles, doc.width, clinic_name=text.clinic_name,
+                           phone=text.phone, emergency_number=text.emergency_number)]  # fmt: skip
     doc.build(story)
     return buffer.getvalue()
 

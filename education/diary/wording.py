@@ -37,6 +37,12 @@ class DiaryText:
     medicines_column: str
     questions: str
     footer: str
+    # The last page, "When to get help": the red flags as (tier, text) pairs from the one
+    # governed source (the view reads education.red_flags), and whom to call.
+    red_flags: tuple[tuple[str, str], ...] = ()
+    clinic_name: str = ""
+    phone: str = ""
+    emergency_number: str = ""
 
     @staticmethod
     def week_heading(number: int) -> str:
@@ -52,8 +58,9 @@ class DiaryText:
         return gettext("Day {number}").format(number=number)
 
 
-def diary_text(help_settings: object) -> DiaryText:
-    """The diary's wording for this site's fever threshold and 24-hour number."""
+def diary_text(help_settings: object, red_flags: tuple[tuple[str, str], ...] = ()) -> DiaryText:
+    """The diary's wording for this site's fever threshold and numbers; with ``red_flags``
+    (plain (tier, text) pairs) the PDF ends with a "When to get help" page."""
     fever = fever_text(help_settings.fever_threshold_c)
     phone = getattr(help_settings, "phone_24h", "") or BLANK
     return DiaryText(
@@ -77,4 +84,8 @@ def diary_text(help_settings: object) -> DiaryText:
         footer=gettext(
             "A blank diary from the isatuximab treatment guide. It is not medical advice."
         ),
+        red_flags=tuple(red_flags),
+        clinic_name=getattr(help_settings, "centre_name", ""),
+        phone=getattr(help_settings, "phone_24h", ""),
+        emergency_number=getattr(help_settings, "emergency_number", ""),
     )

@@ -19,9 +19,9 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from isatuximab_portal.lib.addressing import call_whom
 from isatuximab_portal.lib.dates import long_date, weekday_headings
 from isatuximab_portal.lib.fonts import printable, register_fonts
+from isatuximab_portal.lib.help_box import help_box
 from isatuximab_portal.lib.language import current_language, gettext
 from isatuximab_portal.lib.paper import PAPER_SIZES
 
@@ -212,33 +212,11 @@ def _legend_table(schedule: Schedule, styles, width: float) -> Table:
 
 
 def _help_box(handout: Handout, styles, width: float) -> Table:
-    clinic = call_whom(handout.clinic_name or gettext("your care team"))
-    phone = handout.clinic_phone or gettext("the 24-hour number your care team gave you")
-    emergency = call_whom(
-        handout.emergency_number
-        or gettext("your emergency number (999 in the UK, 112 in the EU, 911 in the US)")
-    )
-    signs = {tier: [text for t, text in handout.red_flags if t == tier] for tier in wording.TIERS}
-    lines = [
-        _para(gettext("When to get help"), styles["h2"]),
-        _para(gettext("Emergency: call {emergency} now if you have:").format(emergency=emergency),
-              styles["bold"]),
-        *_bullets(signs["emergency"], styles),
-        _para(gettext("Urgent, day or night: call {clinic} on {phone} straight away if you "
-                      "have:").format(clinic=clinic, phone=phone), styles["bold"]),
-        *_bullets(signs["call_now"], styles),
-        _para(gettext("Not urgent: tell your team at your next visit about:"), styles["bold"]),
-        *_bullets(signs["next_visit"], styles),
-        _para(gettext(wording.INTENDED_USE), styles["body"]),
-    ]  # fmt: skip
-    box = Table([[lines]], colWidths=[width])
-    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2, colors.black),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 8)]))  # fmt: skip
-    return box
-
-
-def _bullets(texts: list[str], styles) -> list[Paragraph]:
-    return [_para(f"\u2022 {text}", styles["body"]) for text in texts]
+    return help_box(
+        handout.red_flags, styles, width, clinic_name=handout.clinic_name,
+        phone=handout.clinic_phone, emergency_number=handout.emergency_number,
+        closing=[gettext(wording.INTENDED_USE)],
+    )  # fmt: skip
 
 
 def _months(schedule: Schedule, handout: Handout, styles, width: float, height: float) -> list:

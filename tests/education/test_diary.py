@@ -108,8 +108,29 @@ def test_the_pdf_view_follows_the_choices(client, query, paper, weeks):
     assert f'filename="symptom-diary-{paper}.pdf"' in response["Content-Disposition"]
     assert page_sizes(response.content) == {POINTS[paper]}
     texts = pages_text(response.content)
-    assert len(texts) == weeks
+    assert len(texts) == weeks + 1  # then "When to get help", to keep by the phone
     assert "0100 555 0000" in texts[0]
+    assert all(text.startswith("Symptom and temperature diary Week") for text in texts[:-1])
+    last = texts[-1]
+    assert "When to get help" in last and "Week" not in last
+    assert "call your care team on 0100 555 0000 straight away" in last
+
+
+def test_the_last_page_gives_every_tier_with_the_numbers_and_only_with_red_flags():
+    flags = (("emergency", "chest pain"), ("call_now", "a temperature of 38 °C or higher"),
+             ("next_visit", "new tingling"))  # fmt: skip
+    text = diary_text(settings(phone_24h="0100 555 0000", emergency_number="112",
+                               centre_name="Ward 7"), flags)  # fmt: skip
+    week, last = pages_text(render_diary_pdf(text, "letter", 1))
+    assert "When to get help" not in week
+    assert "Emergency: call 112 now if you have: • chest pain" in last
+    assert (
+        "Urgent, day or night: call Ward 7 on 0100 555 0000 straight away if you have: "
+        "• a temperature of 38 °C or higher"
+    ) in last
+    assert "Not urgent: tell your team at your next visit about: • new tingling" in last
+    (only,) = pages_text(render_diary_pdf(diary_text(settings()), "a4", 1))
+    assert "When to get help" not in only
 
 
 @pytest.mark.django_db

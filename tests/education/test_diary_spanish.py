@@ -62,8 +62,11 @@ def test_the_spanish_pdf_is_spanish_with_its_language_set(client):
     HelpSettings(phone_24h="0100 555 0000").save()
     response = client.get("/es/diary/pdf/", {"paper": "letter", "weeks": "2"})
     assert response.status_code == 200
-    texts = pages_text(response.content)
+    *texts, last = pages_text(response.content)
     assert len(texts) == 2
+    assert "Cuándo pedir ayuda" in last and "Semana" not in last
+    for sentence in ENGLISH_SENTENCES:
+        assert sentence not in last, sentence
     for number, text in enumerate(texts, start=1):
         assert text.startswith("Diario de síntomas y temperatura")
         assert re.findall(r"Semana \d+\b", text) == [f"Semana {number}"]

@@ -1,7 +1,7 @@
 """Issue 21, done when: for each regimen and both languages, the red flags and the fever value
-read back from /get-help/, the checklist, the calendar page, the handout PDF, the booklet PDF
-and the .ics are the same set from the one source (education.red_flags); with the fever set to
-37.5 °C the governed way (a draft, approved by a second person), every output says
+read back from /get-help/, the checklist, the diary PDF, the calendar page, the handout PDF,
+the booklet PDF and the .ics are the same set from the one source (education.red_flags); with
+the fever set to 37.5 °C the governed way (a draft, approved by a second person), every output says
 37.5 °C (99.5 °F), none says 38 °C, and no output holds a "{" token."""
 
 import html as html_lib
@@ -113,6 +113,11 @@ def test_every_output_prints_the_same_red_flags_and_the_governed_fever(language,
     expected = {plain(f.text) for f in flags(language) if f.tier != "next_visit"}
     assert {plain(s) for signs in urgent.values() for s in signs} == expected
     check_output("checklist", visible(checklist), language)
+
+    diary = pdf_text(client.get(f"{prefix}/diary/pdf/", {"weeks": "1"}).content)
+    for sign in every:
+        assert sign in diary, ("diary", sign)
+    check_output("diary", diary, language)
 
     booklet = pdf_text(make_booklet(EDITIONS[0], language)[0].pdf)  # as the worker builds it
     for sign in every:
