@@ -335,3 +335,26 @@ def test_it_hedges_the_under_the_skin_form_on_the_how_it_is_given_page():
     text = shipped_text("how-it-is-given")
     assert "The form given under the skin is different." not in text
     assert "Depending on your country, there may also be a form given under the skin." in text
+
+
+def test_the_infusion_day_example_adds_the_premedicines_to_the_drip_times_both_languages():
+    """PEMAT item 24's worked example is FACTS arithmetic (4b durations plus the 15 to 60
+    minutes of premedicines, 4c), written with the calendar's own duration words."""
+    from decimal import Decimal
+
+    from schedule.plan import expected_minutes
+    from schedule.wording import PREMEDICINE_MINUTES, duration_text
+
+    earliest, latest = PREMEDICINE_MINUTES
+    for language, folder in (("en", CONTENT_DIR), ("es", CONTENT_DIR / "es")):
+        (page,) = [p for p in shipped_pages(folder) if p["slug"] == "infusion-day"]
+        text = " ".join(plain_text(page["body"]).split())
+        for number in (1, 3):
+            low, high = (expected_minutes(number) + Decimal(m) for m in (earliest, latest))
+            assert (low, high) == ((215, 260) if number == 1 else (90, 135))
+            if language == "en":
+                words = [duration_text(m).removeprefix("about ") for m in (low, high)]
+                assert f"about {words[0]} to {words[1]}" in text, number
+        if language == "es":
+            assert "de unas 3 horas y 35 minutos a 4 horas y 20 minutos" in text
+            assert "de unos 90 minutos a 2 horas y 15 minutos" in text
