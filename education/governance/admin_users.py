@@ -23,6 +23,7 @@ from django.urls import path, reverse
 
 from ..models import ReviewerGrant, ReviewerProfile
 from . import grants
+from .admin_records import ReadOnlyAdmin
 from .roles import REVIEWERS, ROLE_CHANGE
 
 GUARDED_FLAGS = ("is_superuser", "is_staff", "is_active")
@@ -131,20 +132,11 @@ class GuardedUserAdmin(UserAdmin):
 
 
 @admin.register(ReviewerProfile)
-class ReviewerProfileAdmin(admin.ModelAdmin):
+class ReviewerProfileAdmin(ReadOnlyAdmin):
     """A list of who signs as whom; profiles are set on each user's page."""
 
     list_display = ["public_name", "public_role", "user", "updated_at"]
     search_fields = ["public_name", "public_role", "user__username"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
 
 class ConfirmGrantForm(forms.Form):
@@ -154,7 +146,7 @@ class ConfirmGrantForm(forms.Form):
 
 
 @admin.register(ReviewerGrant)
-class ReviewerGrantAdmin(admin.ModelAdmin):
+class ReviewerGrantAdmin(ReadOnlyAdmin):
     """Requests for the Clinical reviewers role, each confirmed or declined on its own page
     by a second person (education.governance.grants); nothing here is edited by hand."""
 
@@ -162,15 +154,6 @@ class ReviewerGrantAdmin(admin.ModelAdmin):
     list_filter = ["outcome"]
     fields = list_display
     readonly_fields = list_display
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def get_urls(self):
         decide = self.admin_site.admin_view(self.decide_view)

@@ -10,12 +10,11 @@ approve: give it here or on the user's admin page. The change is written to the 
 log, so the review dashboard shows it like a change made in the admin.
 """
 
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from education.governance.admin_users import ROLE_CHANGE
+from education.governance import grants
 from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
 from education.models import ReviewerProfile
 
@@ -24,9 +23,7 @@ ROLES = {"editor": EDITORS, "reviewer": REVIEWERS, "administrator": ADMINISTRATO
 
 def audit(user, message: str) -> None:
     """A LogEntry on the user, by the user (the command line has no other account)."""
-    LogEntry.objects.log_actions(
-        user.pk, [user], CHANGE, change_message=f"{ROLE_CHANGE}{message}", single_object=True
-    )
+    grants.audit(user, user, message)
 
 
 class Command(BaseCommand):
