@@ -112,12 +112,19 @@ class GuardedUserAdmin(UserAdmin):
 
     def user_change_password(self, request: HttpRequest, id: str, form_url: str = ""):
         """Setting someone else's password could let one person sign in as a reviewer: it is
-        allowed (people forget passwords) but recorded and shown on the dashboard."""
+        allowed (people forget passwords) but recorded and shown on the dashboard, and a
+        reviewer's role then waits for a second reviewer to confirm it again (grants.py)."""
         response = super().user_change_password(request, id, form_url)
         if request.method == "POST" and response.status_code == 302 and str(request.user.pk) != id:
             user = User.objects.get(pk=id)
             message = f"{ROLE_CHANGE}password of {user.username} set by another account"
             self.log_change(request, user, message)
+            if grants.suspend_after_takeover(user, request.user, "password set by another account"):
+                messages.warning(
+                    request,
+                    f"{user.username} is not a clinical reviewer until another clinical reviewer "
+                    "confirms the role again (Reviewer role requests).",
+                )
         return response
 
     def _log_profile(self, request: HttpRequest, user, formsets) -> None:

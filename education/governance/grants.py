@@ -7,6 +7,10 @@ asked nor the account itself, confirms it. Without this, one administrator could
 second account, make it a reviewer, sign in as it and approve their own drafts: one person,
 two accounts, no second pair of eyes.
 
+A reviewer whose password is set, or whose second factor is deleted, by another account loses
+the role and it is asked for again (``suspend_after_takeover``): that account now knows how to
+sign in as them.
+
 Taking the role away needs no second person (it only removes power). A waiting request is
 declined by a reviewer or withdrawn by the person who asked. ``assign_role`` on the server
 command line still grants at once: whoever can run it has the server already, and it is how
@@ -39,17 +43,30 @@ def waiting_grants():
     )
 
 
-def ask(user, asked_by) -> ReviewerGrant:
+def ask(user, asked_by, reason: str = "") -> ReviewerGrant:
     """Record that ``asked_by`` wants ``user`` to be a clinical reviewer (idempotent)."""
     grant = ReviewerGrant.objects.filter(user=user, outcome=ReviewerGrant.Outcome.WAITING).first()
     if grant is None:
-        grant = ReviewerGrant.objects.create(user=user, asked_by=asked_by)
+        grant = ReviewerGrant.objects.create(user=user, asked_by=asked_by, reason=reason)
+        why = f"{reason}; " if reason else ""
         audit(
             asked_by, user,
-            f"asked for {REVIEWERS} for {user.get_username()} (waits for a second reviewer "
-            "to confirm)",
+            f"asked for {REVIEWERS} for {user.get_username()} ({why}waits for a second "
+            "reviewer to confirm)",
         )  # fmt: skip
     return grant
+
+
+def suspend_after_takeover(user, by, what: str) -> bool:
+    """``by`` set ``user``'s password or removed their second factor, so ``by`` could sign in
+    as them: a reviewer loses the role until a second reviewer confirms it again. Returns
+    whether the role was taken away. Nothing happens when people change their own."""
+    if by.pk == user.pk or not user.groups.filter(name=REVIEWERS).exists():
+        return False
+    user.groups.remove(*user.groups.filter(name=REVIEWERS))
+    audit(by, user, f"removed {REVIEWERS} from {user.get_username()} ({what})")
+    ask(user, by, reason=f"{what}; check it is still them")
+    return True
 
 
 def check_can_confirm(grant: ReviewerGrant, user) -> None:

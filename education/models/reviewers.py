@@ -48,6 +48,10 @@ class ReviewerGrant(models.Model):
     make a second account of their own a reviewer and sign off their own words with it. The
     server command line (``assign_role``) grants at once: whoever runs it already has the
     server, and it is how the first reviewers are set up.
+
+    A reviewer whose password another account sets, or whose second factor another account
+    deletes, could now be signed in as by that account: their role is taken away and asked
+    for again the same way, so a second reviewer confirms it is still them.
     """
 
     class Outcome(models.TextChoices):
@@ -63,6 +67,7 @@ class ReviewerGrant(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     asked_at = models.DateTimeField(default=timezone.now)
+    reason = models.CharField(max_length=200, blank=True, help_text="Why it was asked for.")
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.WAITING)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,

@@ -406,3 +406,65 @@ def test_setting_a_reviewers_password_is_on_the_dashboard():
     assert response.status_code == 302
     home = logged_in(reviewer("other")).get("/admin/").content.decode()
     assert "password of rita set by another account (by boss)" in home
+
+
+def test_a_reviewer_whose_password_someone_else_sets_waits_for_a_second_reviewer(page):
+    """boss could now sign in as rita (if she has no second factor yet, boss could enrol one):
+    rita's role is taken away until another reviewer confirms it is still her."""
+    boss, rita, ed = administrator(), reviewer("rita"), editor()
+    data = {"password1": "another-long-pass-42", "password2": "another-long-pass-42",
+            "usable_password": "true"}  # fmt: skip
+    boss_client = logged_in(boss)
+    assert boss_client.post(f"/admin/auth/user/{ed.pk}/password/", data).status_code == 302
+    assert ed.groups.filter(name=EDITORS).exists()  # an editor's password: nothing more
+    assert not ReviewerGrant.objects.exists()
+    assert boss_client.post(f"/admin/auth/user/{rita.pk}/password/", data).status_code == 302
+    assert not rita.groups.filter(name=REVIEWERS).exists()
+    grant = ReviewerGrant.objects.get(user=rita, outcome="waiting")
+    assert grant.asked_by == boss and "password set by another account" in grant.reason
+    save_in_admin(boss_client, page, "Boss's words", body="Words nobody else has read.")
+    rita.refresh_from_db()  # her new password (boss knows it)
+    assert approve_in_admin(logged_in(rita), page, 2).status_code == 403
+    other = logged_in(reviewer("other"))
+    home = other.get("/admin/").content.decode()
+    assert "password set by another account; check it is still them" in home
+    assert other.post(grant_url(grant), {"confirm": "on"}).status_code == 302
+    assert rita.groups.filter(name=REVIEWERS).exists()
+    messages = list(LogEntry.objects.values_list("change_message", flat=True))
+    assert f"Role change: removed {REVIEWERS} from rita (password set by another account)" in (
+        messages
+    )
+
+
+def test_changing_ones_own_password_keeps_the_reviewer_role():
+    rita = reviewer("rita")
+    client = logged_in(rita)
+    response = client.post("/admin/password_change/", {
+        "old_password": "x" * 16, "new_password1": "a-new-long-pass-42",
+        "new_password2": "a-new-long-pass-42",
+    })  # fmt: skip
+    assert response.status_code == 302
+    assert rita.groups.filter(name=REVIEWERS).exists()
+    assert not ReviewerGrant.objects.exists()
+
+
+def test_a_superuser_deleting_a_reviewers_second_factor_suspends_the_role():
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    root = User.objects.create_superuser("root", "r@example.org", "x" * 16)
+    rita, ed = reviewer("rita"), editor()
+    root_client = logged_in(root)
+    logged_in(rita), logged_in(ed)  # both have an authenticator app now
+    device = TOTPDevice.objects.get(user=rita)
+    url = f"/admin/otp_totp/totpdevice/{device.pk}/delete/"
+    assert root_client.post(url, {"post": "yes"}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=rita).exists()
+    assert not rita.groups.filter(name=REVIEWERS).exists()
+    grant = ReviewerGrant.objects.get(user=rita, outcome="waiting")
+    assert "second factor deleted by another account" in grant.reason
+    ed_device = TOTPDevice.objects.get(user=ed)
+    root_client.post("/admin/otp_totp/totpdevice/", {
+        "action": "delete_selected", "_selected_action": [str(ed_device.pk)], "post": "yes",
+    })  # fmt: skip
+    assert not TOTPDevice.objects.filter(user=ed).exists()
+    assert ReviewerGrant.objects.count() == 1  # an editor: nothing to suspend
