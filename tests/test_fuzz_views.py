@@ -130,3 +130,69 @@ def test_search_never_fails_and_never_echoes_markup(query):
     response = Client(raise_request_exception=False).get("/search/", {"q": query})
     assert response.status_code == 200
     assert b"<script>alert(1)</script>" not in response.content
+
+
+@pytest.fixture
+def shipped(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_initial_content", stdout=StringIO())
+
+
+def question_sheet_data():
+    """Ticks (real, unknown or not numbers), up to 7 own questions (the form takes 5), any
+    paper and any button."""
+    from education.models import QuestionPrompt
+
+    known = list(QuestionPrompt.objects.filter(language="en").values_list("pk", flat=True)[:5])
+    ticks = st.lists(st.one_of(st.sampled_from([str(pk) for pk in known]), HOSTILE), max_size=4)
+    own = st.dictionaries(st.sampled_from([f"own_{n}" for n in range(1, 8)]), HOSTILE, max_size=4)
+    return st.tuples(ticks, own, st.one_of(st.sampled_from(["a4", "letter"]), HOSTILE),
+                     st.sampled_from(["", "print", "pdf", "docx"]))  # fmt: skip
+
+
+@pytest.mark.django_db
+@FUZZ
+@given(data=st.data())
+def test_the_question_builder_never_fails_on_any_input(shipped, data):
+    ticks, own, paper, output = data.draw(question_sheet_data())
+    form = {"asked": ticks, "paper": paper, "output": output, **own}
+    response = Client(raise_request_exception=False).post("/questions/", form)
+    assert response.status_code in (200, 400), response.status_code
+    assert response["Cache-Control"] == "no-store" or "no-store" in response["Cache-Control"]
+    assert response.cookies == {}
+    if response["Content-Type"].startswith("text/html"):
+        html = response.content.decode()
+        assert "<script>alert(1)</script>" not in html
+        if response.status_code == 400:
+            event("message on the form")
+            assert "There is a problem" in html
+        else:
+            event("print view")
+    else:
+        event("pdf")
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF-")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+@FUZZ
+@given(data=st.data())
+def test_a_self_check_never_fails_on_any_answer(shipped, accept, data):
+    from education.models import SelfCheckQuestion
+
+    fields = [f"q{pk}" for pk in SelfCheckQuestion.objects.filter(
+        page__slug="infusion-day", page__language="en").values_list("pk", flat=True)]  # fmt: skip
+    assert fields
+    names = st.one_of(st.sampled_from(fields), st.sampled_from(["q0", "q-1", "q99999", "qx"]))
+    answers = data.draw(st.dictionaries(names, HOSTILE, max_size=6))
+    response = Client(raise_request_exception=False).post(
+        "/learn/infusion-day/", answers, HTTP_ACCEPT=accept
+    )
+    assert response.status_code == 200, response.status_code
+    assert "no-store" in response["Cache-Control"] and response.cookies == {}
+    assert b"<script>alert(1)</script>" not in response.content
+    event(response["Content-Type"].split(";")[0])

@@ -105,5 +105,6 @@ def test_the_diary_pdf_downloads_from_the_form(page):
     response = page.request.get(url)
     assert response.headers["content-type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.body()))
-    assert len(reader.pages) == 2
+    assert len(reader.pages) == 2 + 1  # two weeks, then "When to get help"
+    assert "When to get help" in reader.pages[-1].extract_text()
     assert round(float(reader.pages[0].mediabox.height)) == 792
