@@ -180,10 +180,10 @@ class ReviewerGrantAdmin(ReadOnlyAdmin):
             raise Http404("No such request")
         form, problem = ConfirmGrantForm(), ""
         if request.method == "POST":
-            form = ConfirmGrantForm(request.POST)
+            declining = request.POST.get("decision") == "decline"
+            form = ConfirmGrantForm() if declining else ConfirmGrantForm(request.POST)
             try:
-                if request.POST.get("decision") == "decline":
-                    form = ConfirmGrantForm()
+                if declining:
                     grants.decline(grant, request.user)
                     messages.success(request, f"The request for {grant.user} is closed.")
                     return redirect("admin:education_reviewergrant_changelist")
