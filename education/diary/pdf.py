@@ -8,7 +8,6 @@ before it becomes a Paragraph. Black on white, so it photocopies well.
 """
 
 import io
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
@@ -19,12 +18,12 @@ from reportlab.platypus import (
     Frame,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from isatuximab_portal.lib.fonts import paragraph as _para
 from isatuximab_portal.lib.fonts import printable, register_fonts
 from isatuximab_portal.lib.help_box import help_box
 from isatuximab_portal.lib.language import gettext
@@ -55,10 +54,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "h2": ParagraphStyle("h2", parent=body, fontName=bold, fontSize=14, leading=18),
         "bold": ParagraphStyle("bold", parent=body, fontName=bold),
     }  # fmt: skip
-
-
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(printable(text)), style)
 
 
 def render_diary_pdf(text: DiaryText, paper: str, weeks: int, language: str | None = None) -> bytes:

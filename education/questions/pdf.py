@@ -9,7 +9,6 @@ number and "Bring this to your visit" in the footer of every page (the form says
 """
 
 import io
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -19,12 +18,12 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from isatuximab_portal.lib.fonts import paragraph as _para
 from isatuximab_portal.lib.fonts import printable, register_fonts
 from isatuximab_portal.lib.language import gettext
 from isatuximab_portal.lib.paper import PAPER_SIZES
@@ -48,10 +47,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "question": ParagraphStyle("question", parent=body, fontName=bold, spaceBefore=4),
         "label": ParagraphStyle("label", parent=body, fontSize=9, leading=11, spaceAfter=0),
     }  # fmt: skip
-
-
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(printable(text)), style)
 
 
 def render_sheet_pdf(

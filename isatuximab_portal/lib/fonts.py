@@ -9,10 +9,12 @@ accent-free letter where one exists, else to "?", so any input renders and nothi
 import functools
 import unicodedata
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 REGULAR = "PortalSans"
 BOLD = "PortalSans-Bold"
@@ -67,3 +69,9 @@ def printable(text: str) -> str:
         elif not unicodedata.category(char).startswith(("M", "C")):
             out.append("?")
     return "".join(out)
+
+
+def paragraph(text: str, style) -> Paragraph:
+    """Plain text as a ReportLab Paragraph: made printable in the embedded font, then escaped
+    (a Paragraph reads its text as markup)."""
+    return Paragraph(escape(printable(text)), style)

@@ -7,23 +7,17 @@ by the views); this module keeps no list of its own and knows nothing of Django 
 """
 
 from collections.abc import Iterable
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from .addressing import call_whom
-from .fonts import printable
+from .fonts import paragraph as para
 from .language import gettext
 
 # The red-flag tiers, most urgent first (education's RedFlag.Tier values, as plain data).
 TIERS = ("emergency", "call_now", "next_visit")
-
-
-def para(text: str, style: ParagraphStyle) -> Paragraph:
-    """Plain text as a Paragraph: made printable in the embedded font, then escaped."""
-    return Paragraph(escape(printable(text)), style)
 
 
 def help_box(

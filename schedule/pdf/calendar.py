@@ -10,16 +10,16 @@ import datetime as dt
 import functools
 import io
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from isatuximab_portal.lib.dates import long_date, weekday_headings
+from isatuximab_portal.lib.fonts import paragraph as _para
 from isatuximab_portal.lib.fonts import printable, register_fonts
 from isatuximab_portal.lib.help_box import help_box
 from isatuximab_portal.lib.language import current_language, gettext
@@ -76,10 +76,6 @@ def _styles(large: bool = False) -> dict[str, ParagraphStyle]:
                                  leading=(size + 2) * 1.3, borderColor=colors.black,
                                  borderWidth=3, borderPadding=6, spaceBefore=6, spaceAfter=12),
     }  # fmt: skip
-
-
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(printable(text)), style)
 
 
 def render_calendar_pdf(
