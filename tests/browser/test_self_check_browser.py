@@ -13,6 +13,24 @@ def content(live_server):
     call_command("load_initial_content", stdout=StringIO())
 
 
+def answer_two_by_keyboard(page, unanswered: int):
+    """Choose the second option of question 1 (arrow key) and "True" in question 2 (space
+    bar), Tab past the ``unanswered`` questions to the button, press Enter; returns the
+    summary once the answer is in place."""
+    radios = page.locator("[data-self-check] input[type=radio]")
+    radios.first.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    for _ in range(unanswered + 1):  # Tab skips a group with nothing chosen
+        page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Enter")
+    summary = page.locator("#self-check-summary")
+    summary.wait_for()
+    return summary
+
+
 @pytest.mark.parametrize(
     ("url", "score"),
     [
@@ -22,19 +40,9 @@ def content(live_server):
 )
 def test_a_self_check_is_answered_in_place_by_keyboard(page, axe_check, content, url, score):
     page.goto(url)
-    section = page.locator("[data-self-check]")
     axe_check(page)
-    radios = section.locator("input[type=radio]")
-    radios.first.focus()
-    page.keyboard.press("ArrowDown")  # question 1: the second choice (right)
-    page.keyboard.press("Tab")  # question 2: "True" (right), chosen with the space bar
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")  # question 3 left unanswered: Tab skips an unchosen group
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.type") == "submit"
-    page.keyboard.press("Enter")
-    summary = page.locator("#self-check-summary")
-    summary.wait_for()
+    # question 1: the second choice (right); question 2: "True" (right); question 3 unanswered
+    summary = answer_two_by_keyboard(page, unanswered=1)
     assert score in summary.inner_text()
     assert page.evaluate("document.activeElement.id") == "self-check-summary"
     status = page.locator("[data-self-check-status]")
@@ -54,18 +62,9 @@ def test_the_get_help_self_check_sends_the_reader_back_to_a_tier(
     page, axe_check, content, url, score
 ):
     page.goto(url)
-    section = page.locator("[data-self-check]")
-    radios = section.locator("input[type=radio]")
-    radios.first.focus()
-    page.keyboard.press("ArrowDown")  # question 1: "Call your 24-hour number now" (right)
-    page.keyboard.press("Tab")  # question 2: "True" (wrong: call even without a fever)
-    page.keyboard.press("Space")
-    for _ in range(3):  # questions 3 and 4 left unanswered, then the button
-        page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.type") == "submit"
-    page.keyboard.press("Enter")
-    summary = page.locator("#self-check-summary")
-    summary.wait_for()
+    # question 1: "Call your 24-hour number now" (right); question 2: "True" (wrong: call even
+    # without a fever); questions 3 and 4 unanswered
+    summary = answer_two_by_keyboard(page, unanswered=2)
     assert score in summary.inner_text()
     again = summary.locator('a[href="#call-now"]')
     expect(again).to_have_count(1)
