@@ -24,7 +24,7 @@ def test_the_booklet_page_and_the_pages_linking_to_it_have_no_axe_violations(
     for url in ["/booklet/", "/learn/", content[0].get_absolute_url()]:
         response = page.goto(url)
         assert response.status == 200, url
-        assert page.locator("h1").count() == 1, url
+        expect(page.locator("h1"), url).to_have_count(1)
         assert page.locator("a[href='/booklet/']").count() >= (0 if url == "/booklet/" else 1)
         axe_check(page)
 
@@ -57,7 +57,9 @@ def test_the_booklet_link_is_not_printed(page, content):
 def test_the_booklet_page_offers_every_edition(page, content):
     page.goto("/learn/")
     page.get_by_role("link", name="choose US Letter paper or large print").click()
-    assert page.locator("h1").inner_text() == "Print the whole guide as a booklet"
+    expect(page.locator("h1")).to_have_text(
+        "Print the whole guide as a booklet", use_inner_text=True
+    )
     names = page.locator("main .booklet-choices a").all_inner_texts()
     assert names == [
         "Booklet for A4 paper (PDF)",

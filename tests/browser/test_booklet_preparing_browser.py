@@ -4,6 +4,7 @@ built it."""
 
 import pytest
 from django_tasks import task_backends
+from playwright.sync_api import expect
 
 from education.booklet import views
 from tests.booklet.conftest import needs_weasyprint  # noqa: F401 (fixture)
@@ -33,8 +34,8 @@ def test_the_being_prepared_page_has_no_axe_violations(
     for query in ["", "?manual=1"]:
         response = page.goto(f"{prefix}{A4}{query}")
         assert response.status == 503
-        assert page.locator("html").get_attribute("lang") == lang
-        assert page.locator("h1").inner_text() == heading
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("h1")).to_have_text(heading, use_inner_text=True)
         axe_check(page)
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -76,12 +77,12 @@ def test_it_focuses_the_error_summary_and_has_no_axe_violations(page, axe_check)
     tab_to(page, "main button[type=submit]", limit=120)
     page.keyboard.press("Enter")
     page.wait_for_selector("#error-summary")
-    assert page.evaluate("document.activeElement.id") == "error-summary"
-    assert page.locator("#error-summary a").count() >= 3
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator("#error-summary a").nth(2)).to_be_attached()
     axe_check(page)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # follow the first link to its field
-    assert page.evaluate("document.activeElement.id") == "id_regimen"
+    expect(page.locator("#id_regimen")).to_be_focused()
 
 
 def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_check):
@@ -92,7 +93,9 @@ def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_che
     axe_check(page)
     # Neither answer is chosen or highlighted (issue 24).
     expect(page.locator("input[name='weight_checked']:checked")).to_have_count(0)
-    assert page.locator(".weight-question .btn-primary").inner_text() == "Continue"
+    expect(page.locator(".weight-question .btn-primary")).to_have_text(
+        "Continue", use_inner_text=True
+    )
     tab_to(page, ".weight-question button.btn-primary")
     page.keyboard.press("Enter")  # no answer chosen: asked again, the message by the question
     page.wait_for_selector("#weight-question-error")
@@ -111,14 +114,18 @@ def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, ax
     page = us_page
     fill_form_with_keyboard(page)
     page.wait_for_selector("h1:has-text('Your treatment calendar')")
-    assert page.url.endswith("/schedule/")  # nothing typed ends up in the address
+    expect(page).to_have_url(
+        re.compile(re.escape("/schedule/") + "$")
+    )  # nothing typed ends up in the address
     assert "705 mg" in page.inner_text("main")
-    assert page.locator("table.month-grid caption").first.inner_text() == "January 2026"
+    expect(page.locator("table.month-grid caption").first).to_have_text(
+        "January 2026", use_inner_text=True
+    )
     axe_check(page)
 
     tab_to(page, "a[href='#next-visit']")
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "next-visit"
+    expect(page.locator("#next-visit")).to_be_focused()
     panel = page.inner_text("#next-visit")
     assert "Tuesday 10 March 2026 (cycle 3, day 9): today" in panel
     assert "At the clinic: dexamethasone; carfilzomib drip (IV)." in panel

@@ -34,20 +34,22 @@ def test_imroz_on_a_phone_needs_the_tick_then_shows_the_banner_and_labelled_card
     page.click("main button[type=submit]")
     error = page.locator("#id_others_off_error")
     error.wait_for()
-    assert "The days of the other medicines are empty." in error.inner_text()
+    expect(error).to_contain_text("The days of the other medicines are empty.", use_inner_text=True)
     axe_check(page)
     page.check("#id_others_off")
     page.click("main button[type=submit]")
     page.wait_for_selector("#next-visit")
     expect(page.locator(".others-banner")).to_be_visible()
-    assert BANNER in page.locator(".others-banner").inner_text()
+    expect(page.locator(".others-banner")).to_contain_text(BANNER, use_inner_text=True)
     row = page.locator(".day-table tbody tr").first
     text = row.inner_text()
     assert "At the clinic:" in text and "At home:" in text
     assert "Other medicines not shown" in text
     for part in (".day-table", ".at-a-glance"):  # visually hidden words are in innerText too
-        assert "Nothing" not in page.locator(part).inner_text()
-    assert "No tablets or capsules" not in page.locator(".at-a-glance").inner_text()
+        expect(page.locator(part)).not_to_contain_text("Nothing", use_inner_text=True)
+    expect(page.locator(".at-a-glance")).not_to_contain_text(
+        "No tablets or capsules", use_inner_text=True
+    )
     axe_check(page)
 
 

@@ -3,6 +3,7 @@ in Spanish (no lang="en" left from the "not translated yet" days), and the downl
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ def fixed_today(monkeypatch):
 
 
 def assert_spanish(page) -> None:
-    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     assert page.locator("main").get_attribute("lang") is None
     expect(page.locator(".translation-note")).to_have_count(0)
 
@@ -38,7 +39,9 @@ def fill_form(page, weight: str = "70") -> None:
 
 def test_the_spanish_form_and_its_errors_have_no_axe_violations(page, axe_check):
     page.goto("/es/schedule/")
-    assert page.locator("h1").inner_text() == "Haga su calendario de tratamiento"
+    expect(page.locator("h1")).to_have_text(
+        "Haga su calendario de tratamiento", use_inner_text=True
+    )
     assert_spanish(page)
     axe_check(page)
     page.locator("#other-medicines > summary").click()
@@ -73,12 +76,14 @@ def test_the_spanish_weight_question_has_no_axe_violations(page, axe_check):
 def test_the_spanish_result_page_has_no_axe_violations_and_spanish_downloads(page, axe_check):
     fill_form(page)
     page.wait_for_selector("h1:has-text('Su calendario de tratamiento')")
-    assert page.url.endswith("/es/schedule/")
+    expect(page).to_have_url(re.compile(re.escape("/es/schedule/") + "$"))
     assert_spanish(page)
     main = page.inner_text("main")
     assert "Hoy es el ciclo 1, día 5." in main
     assert "lunes 23 de marzo de 2026" in main
-    assert page.locator("table.month-grid caption").first.inner_text() == "marzo de 2026"
+    expect(page.locator("table.month-grid caption").first).to_have_text(
+        "marzo de 2026", use_inner_text=True
+    )
     axe_check(page)
 
     with page.expect_download() as pdf_download:

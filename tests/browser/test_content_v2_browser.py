@@ -31,7 +31,7 @@ def test_the_new_pages_are_listed_and_have_no_axe_violations_on_screen_or_in_pri
         assert f"/learn/{slug}/" in listed, slug
         page.emulate_media(media="screen")
         assert page.goto(f"/learn/{slug}/").status == 200
-        assert page.locator("h1").inner_text() == content[slug].title
+        expect(page.locator("h1")).to_have_text(content[slug].title, use_inner_text=True)
         axe_check(page)
         page.emulate_media(media="print")
         axe_check(page)

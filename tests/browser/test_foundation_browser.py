@@ -11,7 +11,7 @@ def test_it_has_no_axe_violations_on_the_home_page(page, axe_check):
 def test_it_has_no_axe_violations_on_the_404_page(page, axe_check):
     response = page.goto("/no-such-page/")
     assert response.status == 404
-    assert "Page not found" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("Page not found", use_inner_text=True)
     axe_check(page)
 
 
@@ -31,7 +31,7 @@ def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_main(page):
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.locator("#main")).to_be_focused()
 
 
 @pytest.mark.parametrize("width", [320, 1280])

@@ -106,16 +106,16 @@ def test_the_feedback_block_has_no_axe_violations_and_works_by_keyboard(page, ax
     axe_check(page)
     page.get_by_role("button", name="Yes").focus()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "No"
+    expect(page.locator(":focus")).to_have_text("No")
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/")
     expect(page.get_by_role("group", name="What was wrong with the page?")).to_be_visible()
     axe_check(page)
     page.get_by_label("It looked out of date").focus()
     page.keyboard.press("Space")
-    assert page.get_by_label("It looked out of date").is_checked()
+    expect(page.get_by_label("It looked out of date")).to_be_checked()
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent") == "Send"
+    expect(page.locator(":focus")).to_have_text("Send")
     page.keyboard.press("Enter")
     page.wait_for_url("**/feedback/thanks/**")
     expect(page.get_by_role("heading", name="Thank you for your feedback")).to_be_visible()
@@ -159,7 +159,7 @@ def test_a_stale_save_shows_the_difference_accessibly_and_keeps_the_edit(page, a
     alert.wait_for()
     expect(alert.get_by_text("Someone changed this since you opened it.")).to_be_visible()
     expect(alert.locator("ins", has_text="Ben's")).to_have_count(1)
-    assert page.get_by_label("Body").input_value() == "Anna's new words for the drip."
+    expect(page.get_by_label("Body")).to_have_value("Anna's new words for the drip.")
     axe_check(page)
 
 

@@ -90,16 +90,14 @@ def test_the_menu_works_by_keyboard_alone(phone, content):
     nav = phone.get_by_role("navigation", name="Main")
     expect(nav).to_be_visible()
     phone.keyboard.press("Tab")
-    assert phone.evaluate("document.activeElement.textContent.trim()") == "Learn"
+    expect(phone.locator(":focus")).to_have_text("Learn")
     for _ in range(6):  # Checklist, calendar, alert card, glossary, blood banks, then search
         phone.keyboard.press("Tab")
-    assert phone.evaluate("document.activeElement.getAttribute('aria-label')") == (
-        "Search this site"
-    )
+    expect(phone.locator(":focus")).to_have_attribute("aria-label", "Search this site")
     phone.keyboard.type("fever")
     phone.keyboard.press("Enter")
     phone.wait_for_url("**/search/?q=fever")
-    assert phone.locator("h1").inner_text() == "Search"
+    expect(phone.locator("h1")).to_have_text("Search", use_inner_text=True)
     phone.keyboard.press("Tab")  # skip link
     phone.keyboard.press("Tab")  # site name
     phone.keyboard.press("Tab")  # get help
@@ -118,7 +116,7 @@ def test_the_menu_works_without_javascript(browser, live_server, content):
     page.goto("/")
     page.locator("summary.site-menu__toggle").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Checklist").click()
-    assert page.locator("h1").inner_text() == "Do's and don'ts"
+    expect(page.locator("h1")).to_have_text("Do's and don'ts", use_inner_text=True)
     context.close()
 
 
@@ -145,7 +143,7 @@ def test_fields_radios_and_checkboxes_get_a_strong_focus_ring(phone, content, ur
     fields = phone.locator(
         "main input:not([type=hidden]):visible, main select:visible, main textarea:visible"
     )
-    assert fields.count() > 0
+    expect(fields.first).to_be_attached()
     for index in range(fields.count()):
         field = fields.nth(index)
         field.focus()
@@ -191,7 +189,7 @@ def test_radios_and_checkboxes_are_at_least_40_px_to_tap(phone, content, url):
 def test_hint_text_is_normal_weight_and_readable(phone, content, url):
     phone.goto(url)
     hints = phone.locator("main .form-text")
-    assert hints.count() > 0
+    expect(hints.first).to_be_attached()
     for index in range(hints.count()):
         style = hints.nth(index).evaluate(
             "el => ({weight: getComputedStyle(el).fontWeight, color: getComputedStyle(el).color})"
@@ -209,7 +207,7 @@ def test_no_radio_or_checkbox_covers_the_words_of_its_label(phone, content, url)
     box: in the self-check and the question builder the box once hid their first letters."""
     phone.goto(url)
     boxes = phone.locator("main input[type=radio], main input[type=checkbox]")
-    assert boxes.count() > 0
+    expect(boxes.first).to_be_attached()
     for index in range(boxes.count()):
         box = boxes.nth(index)
         if not box.is_visible():
@@ -237,7 +235,7 @@ def test_an_empty_radio_or_checkbox_has_an_edge_you_can_see(phone, content, url)
     """WCAG 1.4.11: the edge of an unticked box is at least 3:1 against the page."""
     phone.goto(url)
     boxes = phone.locator("main input[type=radio]:not(:checked), main input[type=checkbox]")
-    assert boxes.count() > 0
+    expect(boxes.first).to_be_attached()
     for index in range(boxes.count()):
         style = boxes.nth(index).evaluate(
             """el => { const s = getComputedStyle(el);

@@ -81,7 +81,7 @@ def test_kept_pages_open_offline_and_tools_say_they_need_a_connection(page, cont
         ("/learn/", "Learn about isatuximab"),
     ]:
         page.goto(url)
-        assert page.locator("h1").inner_text() == heading, url
+        expect(page.locator("h1"), url).to_have_text(heading, use_inner_text=True)
     assert (
         "stylesheet"
         and page.evaluate(  # the kept CSS styles the page offline too
@@ -91,12 +91,14 @@ def test_kept_pages_open_offline_and_tools_say_they_need_a_connection(page, cont
     )
     for tool in ("/schedule/", "/schedule/wallet-card/"):
         page.goto(tool)
-        assert page.locator("h1").inner_text() == "This needs a connection", tool
+        expect(page.locator("h1"), tool).to_have_text(
+            "This needs a connection", use_inner_text=True
+        )
     page.goto("/search/?q=fever")
-    assert page.locator("h1").inner_text() == "You are offline"
+    expect(page.locator("h1")).to_have_text("You are offline", use_inner_text=True)
     page.goto("/get-help/")
     page.get_by_role("button", name="Yes").click()  # page feedback is a form, sent offline
-    assert page.locator("h1").inner_text() == "You are offline"
+    expect(page.locator("h1")).to_have_text("You are offline", use_inner_text=True)
 
 
 def test_a_tool_form_sent_offline_says_it_needs_a_connection(page, content):
@@ -105,7 +107,7 @@ def test_a_tool_form_sent_offline_says_it_needs_a_connection(page, content):
     page.locator("#id_name").fill(SECRET_NAME)
     page.context.set_offline(True)
     page.get_by_role("button", name="Make my card").click()
-    assert page.locator("h1").inner_text() == "This needs a connection"
+    expect(page.locator("h1")).to_have_text("This needs a connection", use_inner_text=True)
 
 
 def test_an_edit_reaches_the_offline_copy_after_one_online_visit(page, content):
@@ -117,13 +119,15 @@ def test_an_edit_reaches_the_offline_copy_after_one_online_visit(page, content):
     target.save()
     page.context.set_offline(True)
     page.goto(target.get_absolute_url())
-    assert "Edited:" not in page.locator("main").inner_text()  # the old copy, from the cache
+    expect(page.locator("main")).not_to_contain_text(
+        "Edited:", use_inner_text=True
+    )  # the old copy, from the cache
     page.context.set_offline(False)
     page.goto("/get-help/")  # one online visit to any page, not the edited one
     wait_for_offline_copies(page, current())
     page.context.set_offline(True)
     page.goto(target.get_absolute_url())
-    assert "Edited: bring a snack" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Edited: bring a snack", use_inner_text=True)
 
 
 def test_nothing_typed_into_the_tools_is_kept(page, content):
@@ -141,7 +145,7 @@ def test_nothing_typed_into_the_tools_is_kept(page, content):
     page.locator("#id_weight_unit_0").check()  # no unit is chosen until the person chooses one
     page.locator("#id_start_date").fill(START.isoformat())
     page.get_by_role("button", name="Make my calendar").click()
-    assert page.locator("h1").inner_text() == "Your treatment calendar"
+    expect(page.locator("h1")).to_have_text("Your treatment calendar", use_inner_text=True)
     copies = kept_copies(page)
     assert "/get-help/" in copies and "/for-blood-banks/" in copies
     for path, text in copies.items():
@@ -173,7 +177,7 @@ def test_spanish_pages_are_kept_and_spanish_addresses_get_the_spanish_notices(pa
         ("/schedule/", "This needs a connection"),
     ]:
         page.goto(url)
-        assert page.locator("h1").inner_text() == heading, url
+        expect(page.locator("h1"), url).to_have_text(heading, use_inner_text=True)
         assert page.locator("html").get_attribute("lang") == (
             "es" if url.startswith("/es/") else "en-GB"
         ), url

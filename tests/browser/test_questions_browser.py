@@ -25,7 +25,8 @@ def test_tick_type_and_download_with_the_keyboard(page, axe_check, shipped):
     page.keyboard.press("Space")
     page.keyboard.press("Tab")  # the next question in the list
     page.keyboard.press("Space")
-    assert first.is_checked() and page.get_by_label("What do I need to do?").is_checked()
+    expect(first).to_be_checked()
+    expect(page.get_by_label("What do I need to do?")).to_be_checked()
     page.get_by_label("Your question 1").focus()
     page.keyboard.type(OWN)
     page.get_by_label("US Letter (USA and Canada)").focus()
@@ -51,8 +52,10 @@ def test_errors_are_announced_by_the_field_and_axe_clean(page, axe_check, shippe
     page.get_by_label("Your question 2").fill("x" * 250)
     page.get_by_role("button", name="Get the PDF sheet").click()
     expect(page.locator("#error-summary")).to_be_visible()
-    assert page.locator("#id_own_2").get_attribute("aria-invalid") == "true"
-    assert "Keep each question to 200 characters or fewer." in page.locator("main").inner_text()
+    expect(page.locator("#id_own_2")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("main")).to_contain_text(
+        "Keep each question to 200 characters or fewer.", use_inner_text=True
+    )
     axe_check(page)
 
 
@@ -61,7 +64,7 @@ def test_the_print_view_is_one_page_and_axe_clean(page, axe_check, shipped):
     page.get_by_label("¿Cuál es mi problema principal?").check()
     page.get_by_label("Su pregunta 1").fill(OWN)
     page.get_by_role("button", name="Ver una página para imprimir").click()
-    assert page.locator("h1").inner_text() == "Preguntas para mi próxima visita"
+    expect(page.locator("h1")).to_have_text("Preguntas para mi próxima visita", use_inner_text=True)
     axe_check(page)
     page.emulate_media(media="print")
     axe_check(page)

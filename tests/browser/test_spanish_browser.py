@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from education.models import Page
 from tests.test_i18n import public_paths
@@ -24,9 +25,9 @@ def test_every_spanish_page_has_no_axe_violations_and_says_it_is_spanish(page, a
     assert len(content) >= 35
     for path in content + EXTRA:
         page.goto(path)
-        assert page.locator("html").get_attribute("lang") == "es", path
+        expect(page.locator("html"), path).to_have_attribute("lang", "es")
         assert page.locator("main").get_attribute("lang") is None, path
-        assert page.locator(".translation-note").count() == 0, path
+        expect(page.locator(".translation-note"), path).to_have_count(0)
         axe_check(page)
 
 
@@ -38,34 +39,35 @@ def test_the_spanish_diary_form_shows_spanish_errors_by_keyboard(page, content):
     page.wait_for_url("**/es/diary/pdf/?*")
     message = "Puede imprimir como máximo 12 semanas a la vez."
     summary = page.locator("#error-summary")
-    assert "Hay un problema" in summary.inner_text() and message in summary.inner_text()
-    assert message in page.locator("form.diary-form").inner_text()
+    expect(summary).to_contain_text("Hay un problema", use_inner_text=True)
+    expect(summary).to_contain_text(message, use_inner_text=True)
+    expect(page.locator("form.diary-form")).to_contain_text(message, use_inner_text=True)
     summary.get_by_role("link").click()  # the summary's link takes focus to the field
-    assert page.evaluate("document.activeElement.id") == "id_weeks"
+    expect(page.locator("#id_weeks")).to_be_focused()
 
 
 def test_the_language_link_opens_the_same_page_in_the_other_language(page, content):
     page.goto("/learn/what-is-isatuximab/")
     page.get_by_role("link", name="Español").click()
     page.wait_for_url("**/es/learn/what-is-isatuximab/")
-    assert page.locator("h1").inner_text() == "¿Qué es el isatuximab?"
+    expect(page.locator("h1")).to_have_text("¿Qué es el isatuximab?", use_inner_text=True)
     english_link = page.locator("a.language-link")
-    assert english_link.get_attribute("lang") == "en"
+    expect(english_link).to_have_attribute("lang", "en")
     english_link.focus()
     page.keyboard.press("Enter")
     # ("**/learn/…" would match the Spanish address we are leaving, and race the navigation)
     page.wait_for_url(lambda url: url.endswith("/learn/what-is-isatuximab/") and "/es/" not in url)
-    assert page.locator("html").get_attribute("lang") == "en-GB"
+    expect(page.locator("html")).to_have_attribute("lang", "en-GB")
     assert page.context.cookies() == []
 
 
 def test_the_spanish_feedback_pages_have_no_axe_violations(page, axe_check, content):
     page.goto("/es/get-help/")
     page.get_by_role("button", name="No", exact=True).click()
-    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     axe_check(page)
     page.get_by_role("radio").first.check()
     page.get_by_role("button", name="Enviar").click()
     page.wait_for_url("**/es/feedback/thanks/?*")
-    assert page.locator("h1").inner_text() == "Gracias por su opinión"
+    expect(page.locator("h1")).to_have_text("Gracias por su opinión", use_inner_text=True)
     axe_check(page)

@@ -1,6 +1,7 @@
 """Glossary words on a touch screen, search results and the printable diary, in real Chromium."""
 
 import io
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -40,17 +41,17 @@ def test_a_tap_shows_the_definition_in_place_and_a_second_tap_opens_the_glossary
     expect(definition).to_be_hidden()
     term.tap()
     expect(definition).to_be_visible()
-    assert "through a drip into a vein" in definition.inner_text()
-    assert page.url.endswith("/learn/infusion-day/")
-    assert term.get_attribute("aria-expanded") == "true"
+    expect(definition).to_contain_text("through a drip into a vein", use_inner_text=True)
+    expect(page).to_have_url(re.compile(re.escape("/learn/infusion-day/") + "$"))
+    expect(term).to_have_attribute("aria-expanded", "true")
     page.locator("h1").tap()
     expect(definition).to_be_hidden()
-    assert term.get_attribute("aria-expanded") == "false"
+    expect(term).to_have_attribute("aria-expanded", "false")
     term.tap()
     expect(definition).to_be_visible()
     term.tap()
     page.wait_for_url("**/glossary/#infusion")
-    assert page.locator("h1").inner_text() == "Glossary of medical words"
+    expect(page.locator("h1")).to_have_text("Glossary of medical words", use_inner_text=True)
     context.close()
 
 
@@ -73,7 +74,7 @@ def test_search_results_mark_the_words_and_pass_axe(page, axe_check, live_server
     make_page(title="Tablets", body="Some people take dexamethasone tablets once a week.")
     page.goto("/search/?q=dex")
     marks = page.locator("main .search-results mark")
-    assert marks.first.inner_text() == "dexamethasone"
+    expect(marks.first).to_have_text("dexamethasone", use_inner_text=True)
     axe_check(page)
 
 

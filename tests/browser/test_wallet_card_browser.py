@@ -1,5 +1,6 @@
 """The wallet-card form in real Chromium: accessible, usable with the keyboard alone."""
 
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 URL = "/schedule/wallet-card/"
@@ -7,7 +8,7 @@ URL = "/schedule/wallet-card/"
 
 def test_the_empty_form_has_no_axe_violations(page, axe_check):
     page.goto(URL)
-    assert page.locator("h1").inner_text() == "Blood transfusion alert card"
+    expect(page.locator("h1")).to_have_text("Blood transfusion alert card", use_inner_text=True)
     axe_check(page)
 
 
@@ -18,11 +19,11 @@ def test_the_error_state_has_no_axe_violations(page, axe_check):
     page.locator("#id_last_dose_date").fill("2099-01-01")
     page.get_by_role("button", name="Make my card").click()
     summary = page.locator("#error-summary")
-    assert "Use only numbers" in summary.inner_text()
-    assert "cannot be in the future" in summary.inner_text()
-    assert "cannot be in the future" in page.locator("#id_last_dose_date_error").inner_text()
+    expect(summary).to_contain_text("Use only numbers", use_inner_text=True)
+    expect(summary).to_contain_text("cannot be in the future", use_inner_text=True)
+    expect(page.locator("#id_last_dose_date_error")).to_contain_text("cannot be in the future")
     summary.get_by_role("link", name="Treatment centre 24-hour phone").click()
-    assert page.evaluate("document.activeElement.id") == "id_centre_phone"
+    expect(page.locator("#id_centre_phone")).to_be_focused()
     axe_check(page)
 
 
@@ -48,14 +49,14 @@ def test_a_keyboard_user_fills_the_form_and_downloads_the_card(page, tmp_path):
     page.goto(URL)
     tab_to(page, "id_output_0")  # the phone picture is the first choice, chosen at first
     page.keyboard.press("ArrowDown")  # the card to print
-    assert page.locator("#id_output_1").is_checked()
+    expect(page.locator("#id_output_1")).to_be_checked()
     tab_to(page, "id_name")
     page.keyboard.type("Zoë Ångström")
     tab_to(page, "id_blood_group")
     page.keyboard.type("O RhD neg")  # type-ahead picks the option
     tab_to(page, "id_start_date")
     page.keyboard.type(date_keys(page, "2026", "01", "05"))
-    assert page.locator("#id_start_date").input_value() == "2026-01-05"
+    expect(page.locator("#id_start_date")).to_have_value("2026-01-05")
     tab_to(page, "id_centre")
     page.keyboard.type("City Hospital")
     page.keyboard.press("Tab")
@@ -64,7 +65,7 @@ def test_a_keyboard_user_fills_the_form_and_downloads_the_card(page, tmp_path):
     page.keyboard.press("ArrowDown")  # US Letter
     tab_to(page, "id_layout_0")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.type") == "submit"
+    expect(page.locator(":focus")).to_have_attribute("type", "submit")
     with page.expect_download() as download_info:
         page.keyboard.press("Enter")
     download = download_info.value
@@ -91,7 +92,7 @@ def test_the_picture_button_shows_the_card_as_a_phone_image(page, monkeypatch):
     page.goto(URL)
     page.locator("#id_name").fill("Zoë Ångström")
     page.locator("#id_last_dose_date").fill("2026-03-02")
-    assert page.locator("#id_output_0").is_checked()  # the picture: the first, default choice
+    expect(page.locator("#id_output_0")).to_be_checked()  # the picture: the first, default choice
     button = page.get_by_role("button", name="Make my card")
     with page.expect_response(lambda response: response.request.method == "POST") as answer:
         button.click()

@@ -9,9 +9,11 @@ URL = "/es/schedule/wallet-card/"
 
 def test_the_spanish_form_has_no_axe_violations_and_is_not_marked_english(page, axe_check):
     page.goto(URL)
-    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator("html")).to_have_attribute("lang", "es")
     assert page.locator("main").get_attribute("lang") is None
-    assert page.locator("h1").inner_text() == "Tarjeta de alerta para transfusiones de sangre"
+    expect(page.locator("h1")).to_have_text(
+        "Tarjeta de alerta para transfusiones de sangre", use_inner_text=True
+    )
     expect(page.locator(".translation-note")).to_have_count(0)
     axe_check(page)
 
@@ -23,12 +25,12 @@ def test_the_spanish_error_state_has_no_axe_violations(page, axe_check):
     page.locator("#id_last_dose_date").fill("2099-01-01")
     page.get_by_role("button", name="Crear mi tarjeta").click()
     summary = page.locator("#error-summary")
-    assert "Hay un problema" in summary.inner_text()
-    assert "Use solo números" in summary.inner_text()
+    expect(summary).to_contain_text("Hay un problema", use_inner_text=True)
+    expect(summary).to_contain_text("Use solo números", use_inner_text=True)
     error = page.locator("#id_last_dose_date_error").inner_text()
     assert "no puede ser en el futuro" in error
     summary.get_by_role("link", name="Teléfono 24 horas del centro de tratamiento").click()
-    assert page.evaluate("document.activeElement.id") == "id_centre_phone"
+    expect(page.locator("#id_centre_phone")).to_be_focused()
     axe_check(page)
 
 
@@ -38,7 +40,7 @@ def test_a_keyboard_user_downloads_a_bilingual_card(page, tmp_path):
     page.keyboard.type("Zoë Ångström")
     page.locator("#id_blood_group").focus()
     page.keyboard.type("O RhD neg")  # type-ahead picks the Spanish option
-    assert page.locator("#id_blood_group").input_value() == "O-"
+    expect(page.locator("#id_blood_group")).to_have_value("O-")
     page.locator("#id_start_date").fill("2026-01-05")
     page.locator("#id_output_1").check()  # the card to print
     button = page.get_by_role("button", name="Crear mi tarjeta")
