@@ -99,7 +99,7 @@ def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_che
     tab_to(page, ".weight-question button.btn-primary")
     page.keyboard.press("Enter")  # no answer chosen: asked again, the message by the question
     page.wait_for_selector("#weight-question-error")
-    assert "Choose one answer" in page.inner_text("#weight-question-error")
+    expect(page.locator("#weight-question-error")).to_contain_text("Choose one answer")
     axe_check(page)
     tab_to(page, "input[value='154 kg']")  # the radio group's one tab stop
     page.keyboard.press("ArrowDown")  # moves to, and chooses, "No, I meant 154 lb"
@@ -107,17 +107,16 @@ def test_it_asks_about_an_unusual_weight_with_no_axe_violations(us_page, axe_che
     tab_to(page, ".weight-question button.btn-primary")
     page.keyboard.press("Enter")
     page.wait_for_selector("#next-visit")
-    assert "699 mg" in page.inner_text("main")
+    expect(page.locator("main")).to_contain_text("699 mg", use_inner_text=True)
 
 
 def test_it_makes_a_calendar_and_downloads_it_with_the_keyboard_only(us_page, axe_check):
     page = us_page
     fill_form_with_keyboard(page)
     page.wait_for_selector("h1:has-text('Your treatment calendar')")
-    expect(page).to_have_url(
-        re.compile(re.escape("/schedule/") + "$")
-    )  # nothing typed ends up in the address
-    assert "705 mg" in page.inner_text("main")
+    # Nothing typed ends up in the address.
+    expect(page).to_have_url(re.compile(re.escape("/schedule/") + "$"))
+    expect(page.locator("main")).to_contain_text("705 mg", use_inner_text=True)
     expect(page.locator("table.month-grid caption").first).to_have_text(
         "January 2026", use_inner_text=True
     )

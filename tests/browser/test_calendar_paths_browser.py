@@ -42,9 +42,8 @@ def test_imroz_on_a_phone_needs_the_tick_then_shows_the_banner_and_labelled_card
     expect(page.locator(".others-banner")).to_be_visible()
     expect(page.locator(".others-banner")).to_contain_text(BANNER, use_inner_text=True)
     row = page.locator(".day-table tbody tr").first
-    text = row.inner_text()
-    assert "At the clinic:" in text and "At home:" in text
-    assert "Other medicines not shown" in text
+    for words in ("At the clinic:", "At home:", "Other medicines not shown"):
+        expect(row).to_contain_text(words, use_inner_text=True)
     for part in (".day-table", ".at-a-glance"):  # visually hidden words are in innerText too
         expect(page.locator(part)).not_to_contain_text("Nothing", use_inner_text=True)
     expect(page.locator(".at-a-glance")).not_to_contain_text(

@@ -119,9 +119,8 @@ def test_an_edit_reaches_the_offline_copy_after_one_online_visit(page, content):
     target.save()
     page.context.set_offline(True)
     page.goto(target.get_absolute_url())
-    expect(page.locator("main")).not_to_contain_text(
-        "Edited:", use_inner_text=True
-    )  # the old copy, from the cache
+    # The old copy, from the cache.
+    expect(page.locator("main")).not_to_contain_text("Edited:", use_inner_text=True)
     page.context.set_offline(False)
     page.goto("/get-help/")  # one online visit to any page, not the edited one
     wait_for_offline_copies(page, current())

@@ -60,9 +60,8 @@ def test_the_fever_panel_and_a_number_that_dials_are_on_the_first_screen(
     expect(panel.locator("h2")).to_have_text(question)  # spaces and line breaks count as one
     button = panel.locator("a[href^='tel:']")
     expect(button).to_have_attribute("href", "tel:01614960000")
-    expect(button).to_contain_text(
-        NUMBER, use_inner_text=True
-    )  # the number is shown as text, not only dialled
+    # The number is shown as text, not only dialled.
+    expect(button).to_contain_text(NUMBER, use_inner_text=True)
     found = box(button)
     assert found["y"] + found["height"] <= PHONE["height"], found  # within the first screen
     assert box(panel)["y"] + box(panel)["height"] <= PHONE["height"]

@@ -49,9 +49,8 @@ def test_a_self_check_is_answered_in_place_by_keyboard(page, axe_check, content,
     status = page.locator("[data-self-check-status]")
     expect(status).to_have_attribute("aria-live", "polite")
     expect(status).to_contain_text(score, use_inner_text=True)
-    expect(page).to_have_url(
-        re.compile(re.escape(url) + "$")
-    )  # the answers went in the request body, not the address
+    # The answers went in the request body, not the address.
+    expect(page).to_have_url(re.compile(re.escape(url) + "$"))
     expect(page.locator(".self-check__feedback")).to_have_count(3)
     assert page.context.cookies() == []
     axe_check(page)

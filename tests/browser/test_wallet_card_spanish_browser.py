@@ -27,8 +27,8 @@ def test_the_spanish_error_state_has_no_axe_violations(page, axe_check):
     summary = page.locator("#error-summary")
     expect(summary).to_contain_text("Hay un problema", use_inner_text=True)
     expect(summary).to_contain_text("Use solo números", use_inner_text=True)
-    error = page.locator("#id_last_dose_date_error").inner_text()
-    assert "no puede ser en el futuro" in error
+    error = page.locator("#id_last_dose_date_error")
+    expect(error).to_contain_text("no puede ser en el futuro", use_inner_text=True)
     summary.get_by_role("link", name="Teléfono 24 horas del centro de tratamiento").click()
     expect(page.locator("#id_centre_phone")).to_be_focused()
     axe_check(page)
