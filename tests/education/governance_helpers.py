@@ -3,10 +3,17 @@
 import re
 
 from django.contrib.auth.models import Group, User
+from django.test import Client
 
 from education.governance import rules as governance
 from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
 from education.models import ReviewerProfile
+from tests.second_factor import sign_in
+
+
+def logged_in(user) -> Client:
+    """Signed in through the real second factor (tests/second_factor.py)."""
+    return sign_in(Client(), user)
 
 
 def user_in(role: str, username: str, **fields) -> User:

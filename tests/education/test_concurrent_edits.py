@@ -10,10 +10,9 @@ from django.test import Client
 
 from education.governance import rules as governance
 from education.models import Page, Revision
-from tests.second_factor import sign_in
 
 from .conftest import make_page
-from .governance_helpers import change_form, editor
+from .governance_helpers import change_form, editor, logged_in
 
 ORIGINAL = "You sit in a chair for the drip."
 STALE = "Someone changed this since you opened it"
@@ -23,11 +22,6 @@ def published_page() -> Page:
     page = make_page(title="Infusion day", body=ORIGINAL)
     governance.record_published(page, "Shipped")
     return page
-
-
-def logged_in(user) -> Client:
-    """Signed in through the real second factor (tests/second_factor.py)."""
-    return sign_in(Client(), user)
 
 
 def post_form(client: Client, page: Page, data: dict, **changes):

@@ -11,13 +11,13 @@ from django.test import Client
 from education.governance import rules as governance
 from education.governance.roles import ADMINISTRATORS, EDITORS, REVIEWERS
 from education.models import Approval, ReviewerGrant, ReviewerProfile
-from tests.second_factor import sign_in
 
 from .conftest import make_page
 from .governance_helpers import (
     administrator,
     approve_in_admin,
     editor,
+    logged_in,
     reviewer,
     save_in_admin,
     user_in,
@@ -32,11 +32,6 @@ def page():
     page = make_page(title="Infusion day", body=ORIGINAL)
     governance.record_published(page, "Shipped")
     return page
-
-
-def logged_in(user) -> Client:
-    """Signed in through the real second factor (tests/second_factor.py)."""
-    return sign_in(Client(), user)
 
 
 def user_form(client: Client, user: User) -> dict:

@@ -13,10 +13,9 @@ from pypdf import PdfReader
 
 from education.governance import rules as governance
 from education.models import HelpSettings, ReviewSettings, SearchSynonym
-from tests.second_factor import sign_in
 
 from .conftest import make_page
-from .governance_helpers import administrator, approve_in_admin, reviewer, save_in_admin
+from .governance_helpers import administrator, approve_in_admin, logged_in, reviewer, save_in_admin
 
 pytestmark = pytest.mark.django_db
 NBSP = "\u00a0"
@@ -31,11 +30,6 @@ def in_language(fever: str, where: str) -> str:
 OLD_PHONE, NEW_PHONE = "0100 000 1111", "0999 999 9999"
 PUBLIC_URLS = ["/get-help/", "/checklist/", "/learn/side-effects/", "/es/get-help/",
                "/es/checklist/", "/es/learn/side-effects/"]  # fmt: skip
-
-
-def logged_in(user) -> Client:
-    """Signed in through the real second factor (tests/second_factor.py)."""
-    return sign_in(Client(), user)
 
 
 def plain(text: str) -> str:
